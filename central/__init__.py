@@ -1,0 +1,1 @@
+"""Reference central-platform server (FastAPI), serving the published API contract."""

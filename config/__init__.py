@@ -1,0 +1,1 @@
+"""Settings schema, TOML loader and shipped profiles. Imports nothing of ours."""

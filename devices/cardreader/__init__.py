@@ -1,0 +1,1 @@
+"""Card readers: PC/SC, SAM ID-card readers, simulators."""

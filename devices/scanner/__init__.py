@@ -1,0 +1,1 @@
+"""Scanners and document cameras, and the imaging pipeline."""

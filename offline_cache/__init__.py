@@ -1,0 +1,1 @@
+"""SQLite storage: catalog and search index, outbox, encrypted attachment vault."""

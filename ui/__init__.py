@@ -1,0 +1,1 @@
+"""PySide6 front end: main window, screens, widgets, theme, translations, speech."""
