@@ -15,7 +15,17 @@ from pathlib import Path
 
 import requests
 
-from config.schema import KioskSettings
+from config.schema import (
+    CameraScannerSettings,
+    KioskSettings,
+    PcscReaderSettings,
+    SamSerialReaderSettings,
+    SaneScannerSettings,
+)
+from devices.cardreader.discovery import list_pcsc_readers
+from devices.printer.base import PrinterStatus
+from devices.printer.discovery import probe_printer
+from devices.scanner.discovery import list_sane_devices
 
 Check = Callable[[KioskSettings], "CheckResult"]
 
@@ -30,6 +40,76 @@ class CheckResult:
     name: str
     ok: bool | None
     detail: str
+
+
+def check_card_readers(settings: KioskSettings) -> list[CheckResult]:
+    """Each configured card reader is present."""
+    results = []
+    for reader in settings.devices.card_readers:
+        if isinstance(reader, PcscReaderSettings):
+            found = list_pcsc_readers()
+            matching = [r.name for r in found if reader.reader_name in r.name]
+            if matching:
+                results.append(CheckResult("card reader (PC/SC)", True, ", ".join(matching)))
+            else:
+                want = f"no reader matching {reader.reader_name!r}" if reader.reader_name else ""
+                why = found.reason or want or "no reader"
+                results.append(CheckResult("card reader (PC/SC)", False, why))
+        elif isinstance(reader, SamSerialReaderSettings):
+            port = Path(reader.port)
+            present = port.exists()
+            detail = f"{port} {'present' if present else 'missing (cable or driver?)'}"
+            results.append(CheckResult("ID card reader (serial)", present, detail))
+        else:
+            results.append(CheckResult("card reader", True, "simulated"))
+    return results
+
+
+def check_scanners(settings: KioskSettings) -> list[CheckResult]:
+    """Each configured scanner or document camera is present."""
+    results = []
+    for scanner in settings.devices.scanners:
+        if isinstance(scanner, SaneScannerSettings):
+            found = list_sane_devices()
+            names = [d.name for d in found if not scanner.device or d.name == scanner.device]
+            ok = bool(names)
+            detail = ", ".join(names) if ok else (found.reason or f"{scanner.device} not found")
+            results.append(CheckResult("scanner (SANE)", ok, detail))
+        elif isinstance(scanner, CameraScannerSettings):
+            device = scanner.device
+            if isinstance(device, int):
+                device = f"/dev/video{device}"
+            present = Path(device).exists()
+            detail = f"{device} {'present' if present else 'missing'}"
+            results.append(CheckResult("document camera", present, detail))
+        else:
+            results.append(CheckResult("scanner", True, "simulated"))
+    return results
+
+
+def check_printer(settings: KioskSettings) -> CheckResult:
+    """The receipt printer answers and has paper; "no answer" is a warning, not "no paper"."""
+    printer = settings.devices.printer
+    if printer is None:
+        return CheckResult("receipt printer", False, "none configured")
+    status = probe_printer(printer)
+    verdict = {
+        PrinterStatus.OK: True,
+        PrinterStatus.UNKNOWN: None,
+        PrinterStatus.PAPER_NEAR_END: None,
+    }
+    return CheckResult(
+        f"receipt printer ({printer.backend})", verdict.get(status, False), status.value
+    )
+
+
+def check_devices(settings: KioskSettings) -> list[CheckResult]:
+    """Every configured device."""
+    return [
+        *check_card_readers(settings),
+        *check_scanners(settings),
+        check_printer(settings),
+    ]
 
 
 def check_disk_space(settings: KioskSettings) -> CheckResult:
@@ -105,7 +185,9 @@ def check_platform(settings: KioskSettings) -> list[CheckResult]:
             CheckResult("clock", None, "cannot compare with the platform"),
         ]
     elapsed_ms = (received - sent) * 1000
-    results = [CheckResult("platform", True, f"{settings.platform.url} answered in {elapsed_ms:.0f} ms")]
+    results = [
+        CheckResult("platform", True, f"{settings.platform.url} answered in {elapsed_ms:.0f} ms")
+    ]
     date = response.headers.get("Date")
     if date is None:
         results.append(CheckResult("clock", None, "the platform sent no Date header"))

@@ -1,0 +1,52 @@
+"""`python -m central`: run the reference platform server, or write its OpenAPI document."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m central", description="The OneWindow reference platform server."
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=int, default=8765, help="TCP port to listen on")
+    parser.add_argument("--data-dir", type=Path, help="where the platform keeps its data")
+    parser.add_argument(
+        "--write-openapi",
+        type=Path,
+        metavar="PATH",
+        help="write the OpenAPI document to PATH and exit (e.g. central/openapi.json)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: serve with uvicorn (no reload, log level warning) until stopped."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.write_openapi is not None:
+        from central.openapi import write_openapi
+
+        write_openapi(args.write_openapi)
+        return 0
+    if args.data_dir is None:
+        parser.error("--data-dir is required to serve")
+    import uvicorn
+
+    from central.app import create_app
+
+    uvicorn.run(
+        create_app(args.data_dir),
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+        reload=False,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

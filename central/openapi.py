@@ -1,0 +1,23 @@
+"""The published API contract: the OpenAPI document of the reference platform, as committed."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from central.app import create_app
+
+COMMITTED_OPENAPI = Path(__file__).with_name("openapi.json")
+
+
+def openapi_document() -> str:
+    """The app's OpenAPI document as committed: pretty-printed, sorted keys, final newline."""
+    with tempfile.TemporaryDirectory() as data_dir:
+        schema = create_app(Path(data_dir)).openapi()
+    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def write_openapi(path: Path) -> None:
+    """Write the OpenAPI document to ``path``."""
+    path.write_text(openapi_document(), encoding="utf-8")
