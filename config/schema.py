@@ -204,7 +204,9 @@ class StorageSettings(_Strict):
         data = self.data_dir.expanduser()
         for name, path in (("key_file", self.key_file), ("secrets_file", self.secrets_file)):
             if path.expanduser().is_relative_to(data):
-                raise ValueError(f"{name} must lie outside data_dir, so a copy of the data has no key")
+                raise ValueError(
+                    f"{name} must lie outside data_dir, so a copy of the data has no key"
+                )
         return self
 
 

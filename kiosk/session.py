@@ -1,4 +1,4 @@
-"""One resident's visit at the terminal: what it holds, when it has gone idle, and how it is wiped."""
+"""One resident's visit: what it holds, when it has gone idle, and how it is wiped."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The idle countdown: when the warning shows, how many seconds it shows, and when the session ends."""
+"""The idle countdown: when the warning shows, with how many seconds, and when the session ends."""
 
 from __future__ import annotations
 

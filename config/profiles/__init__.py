@@ -1,0 +1,1 @@
+"""Profiles shipped with the package: hall, mobile-unit, demo (TOML files)."""

@@ -1,0 +1,286 @@
+"""The ``kiosk`` command: run the terminal, check its config, diagnose it, render screenshots.
+
+Each sub-command is one ``_add_*`` function (parser) and one ``_cmd_*`` function (action);
+a new feature adds its pair to SUBCOMMANDS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import platform
+import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from config.errors import ConfigError
+from config.loader import load_settings, profile_names
+from config.schema import KioskSettings, Language
+from config.secrets import load_secrets
+from kiosk import __version__
+from kiosk.frontend import FrontendUnavailable, load_frontend
+from kiosk.logs import configure_logging
+from kiosk.reference_platform import ReferencePlatform, ReferencePlatformError
+
+# Exit codes.
+EXIT_OK = 0
+EXIT_FAILED = 1  # a check failed / the config has problems (config check, doctor)
+EXIT_CONFIG = 2  # the kiosk cannot start with this configuration
+EXIT_NO_DISPLAY = 3
+EXIT_UNAVAILABLE = 4  # the front end or the reference platform could not be started
+
+DEFAULT_PROFILE = "demo"
+
+XVFB_HINT = """\
+No display found (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are all unset).
+Run the kiosk on a virtual screen:
+  xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/kiosk run --profile demo
+or without any screen at all:
+  QT_QPA_PLATFORM=offscreen .venv/bin/kiosk run --profile demo"""
+
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+# --- shared helpers -----------------------------------------------------------------------------
+
+
+def _add_source_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--profile",
+        metavar="NAME",
+        help=f"a shipped profile ({', '.join(profile_names())}); default: {DEFAULT_PROFILE}",
+    )
+    group.add_argument("--config", metavar="FILE", type=Path, help="a TOML settings file")
+
+
+def _source(args: argparse.Namespace) -> str | Path:
+    config: Path | None = args.config
+    return config if config is not None else (args.profile or DEFAULT_PROFILE)
+
+
+def _print_problems(error: ConfigError, out: TextIO) -> None:
+    for problem in error.problems:
+        print(str(problem) if problem.key_path else f"{error.source}: {problem}", file=out)
+
+
+def _load(args: argparse.Namespace) -> KioskSettings | None:
+    """Settings for a command, or None after printing every problem to stderr."""
+    try:
+        return load_settings(_source(args))
+    except ConfigError as error:
+        print(f"configuration {error.source} cannot be used:", file=sys.stderr)
+        _print_problems(error, sys.stderr)
+        return None
+
+
+def has_display(environ: Mapping[str, str]) -> bool:
+    """Whether Qt has somewhere to draw: an X or Wayland display, or an explicit QPA platform."""
+    return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def _quiet_logging(settings: KioskSettings) -> None:
+    """Logging for one-shot commands: masked JSON lines on stderr, stdout stays for the output."""
+    configure_logging(settings.logging.model_copy(update={"file": None}), stream=sys.stderr)
+
+
+# --- kiosk run ------------------------------------------------------------------------------------
+
+
+def _add_run(sub: SubParsers) -> None:
+    parser = sub.add_parser("run", help="run the kiosk (default profile: demo)")
+    _add_source_options(parser)
+    parser.add_argument("--windowed", action="store_true", help="a window instead of fullscreen")
+    parser.set_defaults(handler=_cmd_run)
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    settings = _load(args)
+    if settings is None:
+        return EXIT_CONFIG
+    try:
+        load_secrets(settings.storage.secrets_file)
+    except ConfigError as error:
+        _print_problems(error, sys.stderr)
+        return EXIT_CONFIG
+    if not has_display(os.environ):
+        print(XVFB_HINT, file=sys.stderr)
+        return EXIT_NO_DISPLAY
+
+    configure_logging(settings.logging)
+    log.info(
+        "kiosk starting",
+        extra={"profile": settings.profile, "terminal": settings.terminal.id},
+    )
+    server: ReferencePlatform | None = None
+    try:
+        frontend = load_frontend("qt")
+        if settings.platform.start_reference_server:
+            server = ReferencePlatform.for_settings(
+                settings.platform, settings.storage.data_dir / "reference-platform"
+            )
+            server.start()
+        return frontend.run(settings, windowed=args.windowed)
+    except (FrontendUnavailable, ReferencePlatformError) as exc:
+        log.error("kiosk cannot start", extra={"reason": str(exc)})
+        print(f"kiosk cannot start: {exc}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
+    finally:
+        if server is not None:
+            server.stop()
+        log.info("kiosk stopped")
+
+
+# --- kiosk config ---------------------------------------------------------------------------------
+
+
+def _add_config(sub: SubParsers) -> None:
+    parser = sub.add_parser("config", help="check or show a configuration")
+    actions = parser.add_subparsers(dest="config_command", required=True, metavar="ACTION")
+    check = actions.add_parser("check", help="validate a settings file, listing every problem")
+    check.add_argument("file", metavar="FILE", help="a TOML settings file or a profile name")
+    check.set_defaults(handler=_cmd_config_check)
+    show = actions.add_parser("show", help="print the effective settings as JSON")
+    _add_source_options(show)
+    show.set_defaults(handler=_cmd_config_show)
+
+
+def _cmd_config_check(args: argparse.Namespace) -> int:
+    try:
+        settings = load_settings(args.file)
+    except ConfigError as error:
+        _print_problems(error, sys.stdout)
+        count = len(error.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} in {error.source}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"OK: {settings.profile} {settings.terminal.id}")
+    return EXIT_OK
+
+
+def _cmd_config_show(args: argparse.Namespace) -> int:
+    settings = _load(args)
+    if settings is None:
+        return EXIT_CONFIG
+    # Secrets live in their own file, so the settings hold none.
+    print(json.dumps(settings.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+# --- kiosk doctor ---------------------------------------------------------------------------------
+
+
+def _add_doctor(sub: SubParsers) -> None:
+    parser = sub.add_parser("doctor", help="check devices, platform, disk, clock, fonts, keys")
+    _add_source_options(parser)
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.set_defaults(handler=_cmd_doctor)
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    settings = _load(args)
+    if settings is None:
+        return EXIT_CONFIG
+    _quiet_logging(settings)
+    from kiosk.doctor import run_checks
+
+    results = run_checks(settings)
+    if args.json:
+        rows = [{"name": r.name, "ok": r.ok, "detail": r.detail} for r in results]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        width = max((len(r.name) for r in results), default=0)
+        for r in results:
+            status = {True: "OK", False: "FAIL", None: "WARN"}[r.ok]
+            print(f"{status:<4}  {r.name:<{width}}  {r.detail}")
+    return EXIT_FAILED if any(r.ok is False for r in results) else EXIT_OK
+
+
+# --- kiosk version --------------------------------------------------------------------------------
+
+
+def _add_version(sub: SubParsers) -> None:
+    parser = sub.add_parser("version", help="print the version, Python and platform")
+    parser.set_defaults(handler=_cmd_version)
+
+
+def _cmd_version(args: argparse.Namespace) -> int:
+    print(f"onewindow-kiosk {__version__}")
+    print(f"Python {platform.python_version()} ({platform.python_implementation()})")
+    print(f"Platform {platform.platform()}")
+    return EXIT_OK
+
+
+# --- kiosk screenshot -----------------------------------------------------------------------------
+
+
+def _add_screenshot(sub: SubParsers) -> None:
+    parser = sub.add_parser("screenshot", help="render one screen offscreen at 1920x1080 to PNG")
+    parser.add_argument("--screen", required=True, help="screen name, e.g. attract")
+    parser.add_argument("--lang", required=True, choices=[lang.value for lang in Language])
+    parser.add_argument("--large-text", action="store_true", help="large-text (适老化) mode")
+    _add_source_options(parser)
+    parser.add_argument("out", metavar="OUT.png", type=Path)
+    parser.set_defaults(handler=_cmd_screenshot)
+
+
+def _cmd_screenshot(args: argparse.Namespace) -> int:
+    settings = _load(args)
+    if settings is None:
+        return EXIT_CONFIG
+    _quiet_logging(settings)
+    # Must be set before the front end imports Qt.
+    if not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    try:
+        frontend = load_frontend("qt")
+    except FrontendUnavailable as exc:
+        print(f"cannot render: {exc}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
+    names = frontend.screen_names()
+    if args.screen not in names:
+        print(f"unknown screen {args.screen!r} (allowed: {', '.join(names)})", file=sys.stderr)
+        return EXIT_CONFIG
+    frontend.screenshot(
+        settings, args.screen, Language(args.lang), args.out, large_text=args.large_text
+    )
+    print(f"wrote {args.out}")
+    return EXIT_OK
+
+
+# --- entry point ----------------------------------------------------------------------------------
+
+SUBCOMMANDS: tuple[Callable[[SubParsers], None], ...] = (
+    _add_run,
+    _add_config,
+    _add_doctor,
+    _add_version,
+    _add_screenshot,
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every sub-command registered."""
+    parser = argparse.ArgumentParser(prog="kiosk", description="OneWindow Kiosk (一网通办自助终端)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in SUBCOMMANDS:
+        add(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``kiosk`` command line; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    handler: Handler = args.handler
+    return handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
