@@ -14,13 +14,19 @@ import platform
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from config.errors import ConfigError
-from config.loader import load_settings, profile_names
-from config.schema import KioskSettings, Language
+from config.loader import load_settings
+from config.schema import Language
 from config.secrets import load_secrets
 from kiosk import __version__
+from kiosk.commands.settings_args import (
+    add_source_options,
+    load_from_args,
+    print_problems,
+    quiet_logging,
+)
 from kiosk.frontend import FrontendUnavailable, load_frontend
 from kiosk.logs import configure_logging
 from kiosk.reference_platform import ReferencePlatform, ReferencePlatformError
@@ -31,8 +37,6 @@ EXIT_FAILED = 1  # a check failed / the config has problems (config check, docto
 EXIT_CONFIG = 2  # the kiosk cannot start with this configuration
 EXIT_NO_DISPLAY = 3
 EXIT_UNAVAILABLE = 4  # the front end or the reference platform could not be started
-
-DEFAULT_PROFILE = "demo"
 
 XVFB_HINT = """\
 No display found (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are all unset).
@@ -52,44 +56,9 @@ Handler = Callable[[argparse.Namespace], int]
 # --- shared helpers -----------------------------------------------------------------------------
 
 
-def _add_source_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument(
-        "--profile",
-        metavar="NAME",
-        help=f"a shipped profile ({', '.join(profile_names())}); default: {DEFAULT_PROFILE}",
-    )
-    group.add_argument("--config", metavar="FILE", type=Path, help="a TOML settings file")
-
-
-def _source(args: argparse.Namespace) -> str | Path:
-    config: Path | None = args.config
-    return config if config is not None else (args.profile or DEFAULT_PROFILE)
-
-
-def _print_problems(error: ConfigError, out: TextIO) -> None:
-    for problem in error.problems:
-        print(str(problem) if problem.key_path else f"{error.source}: {problem}", file=out)
-
-
-def _load(args: argparse.Namespace) -> KioskSettings | None:
-    """Settings for a command, or None after printing every problem to stderr."""
-    try:
-        return load_settings(_source(args))
-    except ConfigError as error:
-        print(f"configuration {error.source} cannot be used:", file=sys.stderr)
-        _print_problems(error, sys.stderr)
-        return None
-
-
 def has_display(environ: Mapping[str, str]) -> bool:
     """Whether Qt has somewhere to draw: an X or Wayland display, or an explicit QPA platform."""
     return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
-
-
-def _quiet_logging(settings: KioskSettings) -> None:
-    """Logging for one-shot commands: masked JSON lines on stderr, stdout stays for the output."""
-    configure_logging(settings.logging.model_copy(update={"file": None}), stream=sys.stderr)
 
 
 # --- kiosk run ------------------------------------------------------------------------------------
@@ -97,19 +66,19 @@ def _quiet_logging(settings: KioskSettings) -> None:
 
 def _add_run(sub: SubParsers) -> None:
     parser = sub.add_parser("run", help="run the kiosk (default profile: demo)")
-    _add_source_options(parser)
+    add_source_options(parser)
     parser.add_argument("--windowed", action="store_true", help="a window instead of fullscreen")
     parser.set_defaults(handler=_cmd_run)
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    settings = _load(args)
+    settings = load_from_args(args)
     if settings is None:
         return EXIT_CONFIG
     try:
         load_secrets(settings.storage.secrets_file)
     except ConfigError as error:
-        _print_problems(error, sys.stderr)
+        print_problems(error, sys.stderr)
         return EXIT_CONFIG
     if not has_display(os.environ):
         print(XVFB_HINT, file=sys.stderr)
@@ -149,7 +118,7 @@ def _add_config(sub: SubParsers) -> None:
     check.add_argument("file", metavar="FILE", help="a TOML settings file or a profile name")
     check.set_defaults(handler=_cmd_config_check)
     show = actions.add_parser("show", help="print the effective settings as JSON")
-    _add_source_options(show)
+    add_source_options(show)
     show.set_defaults(handler=_cmd_config_show)
 
 
@@ -157,7 +126,7 @@ def _cmd_config_check(args: argparse.Namespace) -> int:
     try:
         settings = load_settings(args.file)
     except ConfigError as error:
-        _print_problems(error, sys.stdout)
+        print_problems(error, sys.stdout)
         count = len(error.problems)
         print(f"{count} problem{'s' if count != 1 else ''} in {error.source}", file=sys.stderr)
         return EXIT_FAILED
@@ -166,7 +135,7 @@ def _cmd_config_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_config_show(args: argparse.Namespace) -> int:
-    settings = _load(args)
+    settings = load_from_args(args)
     if settings is None:
         return EXIT_CONFIG
     # Secrets live in their own file, so the settings hold none.
@@ -179,16 +148,16 @@ def _cmd_config_show(args: argparse.Namespace) -> int:
 
 def _add_doctor(sub: SubParsers) -> None:
     parser = sub.add_parser("doctor", help="check devices, platform, disk, clock, fonts, keys")
-    _add_source_options(parser)
+    add_source_options(parser)
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.set_defaults(handler=_cmd_doctor)
 
 
 def _cmd_doctor(args: argparse.Namespace) -> int:
-    settings = _load(args)
+    settings = load_from_args(args)
     if settings is None:
         return EXIT_CONFIG
-    _quiet_logging(settings)
+    quiet_logging(settings)
     from kiosk.doctor import run_checks
 
     results = run_checks(settings)
@@ -226,16 +195,16 @@ def _add_screenshot(sub: SubParsers) -> None:
     parser.add_argument("--screen", required=True, help="screen name, e.g. attract")
     parser.add_argument("--lang", required=True, choices=[lang.value for lang in Language])
     parser.add_argument("--large-text", action="store_true", help="large-text (适老化) mode")
-    _add_source_options(parser)
+    add_source_options(parser)
     parser.add_argument("out", metavar="OUT.png", type=Path)
     parser.set_defaults(handler=_cmd_screenshot)
 
 
 def _cmd_screenshot(args: argparse.Namespace) -> int:
-    settings = _load(args)
+    settings = load_from_args(args)
     if settings is None:
         return EXIT_CONFIG
-    _quiet_logging(settings)
+    quiet_logging(settings)
     # Must be set before the front end imports Qt.
     if not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"

@@ -1,0 +1,1 @@
+"""Sub-commands of ``kiosk`` that features add; each module exposes ``register(sub)``."""
