@@ -84,3 +84,9 @@ def keyboard_language() -> str:
     if not isinstance(QCoreApplication.instance(), QGuiApplication):
         return ""
     return QGuiApplication.inputMethod().locale().name()
+
+
+def follow_language(language: Language) -> None:
+    """Keep the on-screen keyboard in the resident's language; a no-op when it is not in use."""
+    if os.environ.get("QT_IM_MODULE") == INPUT_METHOD:
+        set_keyboard_language(language)

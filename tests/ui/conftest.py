@@ -1,0 +1,46 @@
+"""UI test fixtures: the main window at 1920x1080, its session keeper on a test clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+
+from config.schema import KioskSettings
+from kiosk.session import SessionKeeper
+from tests.ui.event_loop import settle
+from ui.main_window import MainWindow
+
+
+@dataclass
+class FakeClock:
+    """A monotonic clock that moves only when the test says so."""
+
+    now: float = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """The clock of the window's session keeper and technician gesture."""
+    return FakeClock()
+
+
+@pytest.fixture
+def window(qtbot, kiosk_settings: KioskSettings, clock: FakeClock) -> Iterator[MainWindow]:
+    """The kiosk's main window, shown at 1920x1080 offscreen, without voice output."""
+    keeper = SessionKeeper(kiosk_settings.ui, kiosk_settings.session, clock=clock)
+    main = MainWindow(kiosk_settings, keeper=keeper, gesture_clock=clock)
+    qtbot.addWidget(main, before_close_func=lambda w: w.shutdown())
+    main.setGeometry(0, 0, 1920, 1080)
+    main.show()
+    qtbot.waitExposed(main)
+    settle()
+    yield main
+    main.shutdown()

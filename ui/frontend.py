@@ -1,0 +1,127 @@
+"""The Qt front end the CLI loads by entry point: run the kiosk, or render a screen to a PNG."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QRect
+from PySide6.QtWidgets import QApplication
+
+from config.schema import KioskSettings, Language, UiSettings
+from kiosk.session import SessionKeeper
+from ui.main_window import MainWindow
+from ui.router import ScreenName
+from ui.translations import ensure_compiled
+
+log = logging.getLogger(__name__)
+
+SCREENSHOT_SIZE = (1920, 1080)
+WINDOWED_SIZE = (1280, 800)
+# Screens that are an overlay over another screen rather than a screen of their own.
+_OVERLAY_SHOTS = {"idle-warning": ScreenName.ATTRACT, "start-over": ScreenName.TRACK}
+
+
+def _application() -> QApplication:
+    app = QCoreApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication), "a QCoreApplication without widgets already exists"
+    return app
+
+
+def _settle(app: QApplication) -> None:
+    # Retranslation and restyling post layout requests; run them all before grabbing pixels.
+    for _ in range(5):
+        app.sendPostedEvents()
+        app.processEvents()
+
+
+class QtFrontend:
+    """kiosk.frontend.Frontend implemented with PySide6 widgets."""
+
+    def run(self, settings: KioskSettings, *, windowed: bool) -> int:
+        """Run the kiosk until the process is told to stop; returns the exit code."""
+        from ui.keyboard import configure_input_method  # before the QApplication exists
+        from ui.speech import VoiceGuide
+
+        configure_input_method()
+        ensure_compiled()
+        app = _application()
+        app.setApplicationName("onewindow-kiosk")
+        voice = VoiceGuide(settings.ui)
+        window = MainWindow(settings, voice=voice)
+        if windowed or not settings.ui.fullscreen:
+            window.resize(*WINDOWED_SIZE)
+            window.show()
+        else:
+            screen = app.primaryScreen().geometry()
+            window.setGeometry(screen)  # without a window manager showFullScreen alone stays small
+            window.showFullScreen()
+            window.setGeometry(screen)
+
+        def stop(signum: int, _frame: object) -> None:
+            log.info("stopping", extra={"signal": signum})
+            window.shutdown()
+            app.quit()
+
+        # Python handles signals between bytecodes; the window's 1 s idle timer gives it the chance.
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        log.info("kiosk started", extra={"terminal": settings.terminal.id})
+        return int(app.exec())
+
+    def screenshot(
+        self,
+        settings: KioskSettings,
+        screen: str,
+        language: Language,
+        out: Path,
+        *,
+        large_text: bool = False,
+    ) -> None:
+        """Render ``screen`` offscreen at exactly 1920x1080 into the PNG ``out``."""
+        if screen not in self.screen_names():
+            raise ValueError(
+                f"unknown screen {screen!r}; choose from {', '.join(self.screen_names())}"
+            )
+        if QCoreApplication.instance() is None:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        ensure_compiled()
+        app = _application()
+        ui = UiSettings(
+            **{
+                **settings.ui.model_dump(),
+                "default_language": language,
+                "large_text_default": large_text,
+            }
+        )
+        shot_settings = settings.model_copy(update={"ui": ui})
+        window = MainWindow(shot_settings, keeper=SessionKeeper(ui, settings.session))
+        try:
+            window.setGeometry(QRect(0, 0, *SCREENSHOT_SIZE))
+            window.show()
+            window.setGeometry(QRect(0, 0, *SCREENSHOT_SIZE))
+            target = _OVERLAY_SHOTS.get(screen, screen)
+            window.router.go(ScreenName(target))
+            if screen == "idle-warning":
+                window.idle_overlay.set_seconds_left(settings.session.countdown_s)
+                window.idle_overlay.open()
+            elif screen == "start-over":
+                window.start_over_overlay.open()
+            _settle(app)
+            image = window.grab()
+            out.parent.mkdir(parents=True, exist_ok=True)
+            if not image.save(str(out), "PNG"):
+                raise OSError(f"cannot write {out}")
+        finally:
+            window.shutdown()
+            window.deleteLater()
+            app.processEvents()
+
+    def screen_names(self) -> list[str]:
+        """Names accepted by screenshot()."""
+        return [name.value for name in ScreenName] + list(_OVERLAY_SHOTS)

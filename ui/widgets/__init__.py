@@ -1,0 +1,1 @@
+"""Widgets shared by the main window and the screens."""
