@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import platform
+import signal
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -61,6 +62,10 @@ def has_display(environ: Mapping[str, str]) -> bool:
     return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
+def _exit_on_signal(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 # --- kiosk run ------------------------------------------------------------------------------------
 
 
@@ -90,6 +95,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
         extra={"profile": settings.profile, "terminal": settings.terminal.id},
     )
     server: ReferencePlatform | None = None
+    # Until the front end installs its own handler, SIGTERM unwinds through `finally`.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         frontend = load_frontend("qt")
         if settings.platform.start_reference_server:

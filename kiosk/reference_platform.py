@@ -6,6 +6,7 @@ the server program on loopback, waits until it answers, and stops it by its PID.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import signal
@@ -22,6 +23,14 @@ log = logging.getLogger(__name__)
 
 LOOPBACK = "127.0.0.1"
 _LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost"})
+
+
+def _die_with_parent() -> None:
+    # Runs in the child before exec: if the kiosk dies without stopping us (SIGKILL, a crash
+    # in Qt), the kernel sends SIGTERM, so no orphan server keeps the port.
+    pr_set_pdeathsig = 1
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 class ReferencePlatformError(RuntimeError):
@@ -89,7 +98,9 @@ class ReferencePlatform:
             "--data-dir",
             str(self.data_dir),
         ]
-        self._process = subprocess.Popen(command, stdin=subprocess.DEVNULL)
+        self._process = subprocess.Popen(
+            command, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent
+        )
         log.info("reference platform starting", extra={"pid": self._process.pid, "port": self.port})
         deadline = time.monotonic() + self.startup_timeout_s
         while time.monotonic() < deadline:

@@ -6,6 +6,8 @@ matching voice the kiosk runs on silently, and says so once in the log.
 Creating the ``speechd`` engine takes about 1.4 s on these machines (speech-dispatcher sends
 its whole list of ~13,000 voices), so the engine is created in a short-lived worker thread and
 then handed to the UI thread; a prompt asked for before that is spoken as soon as it is ready.
+PySide6 keeps the GIL during that constructor, so the daemon is first asked with a timeout
+(ui/speechd_probe.py): a hung speech-dispatcher must not freeze the screen.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
 
 from config.schema import Language, UiSettings
+from ui.speechd_probe import speechd_ready
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +94,7 @@ class _EngineLoader(QThread):
     """Creates the text-to-speech engine off the UI thread, then hands it to the UI thread."""
 
     loaded = Signal(object)  # QTextToSpeech, now living in the UI thread
+    unavailable = Signal(str)  # why there is no engine
 
     def __init__(self, engine: str) -> None:
         super().__init__()
@@ -98,6 +102,9 @@ class _EngineLoader(QThread):
 
     def run(self) -> None:
         """Create the engine (blocks ~1.4 s for speechd) and move it to the UI thread."""
+        if self._engine == "speechd" and not speechd_ready():
+            self.unavailable.emit("speech-dispatcher does not answer")
+            return
         tts = QTextToSpeech(self._engine)
         app = QCoreApplication.instance()
         if app is not None:
@@ -128,6 +135,7 @@ class VoiceGuide(QObject):
             return
         self._loader = _EngineLoader(engine)
         self._loader.loaded.connect(self._on_loaded)
+        self._loader.unavailable.connect(self._become_unavailable)
         self._loader.finished.connect(self._on_loader_finished)
         app = QCoreApplication.instance()
         if app is not None:

@@ -6,11 +6,14 @@ SPEECHD_ADDRESS pointing at the private daemon.
 
 from __future__ import annotations
 
+import itertools
 import logging
+import socket
 import time
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QTimer
 
 from config.schema import Language, UiSettings
 from tests.fixtures.speech import SpeechDispatcher
@@ -171,6 +174,30 @@ def test_missing_engine_makes_guidance_silently_unavailable(
     assert guide.voice_name(Language.ZH) is None
     assert guide.state() is VoiceState.UNAVAILABLE
     assert len([r for r in caplog.records if "unavailable" in r.getMessage()]) == 1
+
+
+def test_a_hung_speech_dispatcher_leaves_guidance_off_and_the_screen_responsive(
+    qapp: object, qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
+    # A daemon that accepts connections and never answers (seen when one hangs in shutdown).
+    path = tmp_path / "hung.sock"
+    hung = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    hung.bind(str(path))
+    hung.listen()
+    monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{path}")
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(20)
+    try:
+        guide = VoiceGuide(UiSettings())
+        qtbot.waitUntil(lambda: guide.state() is VoiceState.UNAVAILABLE, timeout=10_000)
+    finally:
+        timer.stop()
+        hung.close()
+    assert not guide.available()
+    longest_gap = max(b - a for a, b in itertools.pairwise(ticks))
+    assert longest_gap < 0.5, f"the UI thread was blocked for {longest_gap:.2f} s"
 
 
 def test_spoken_text_never_reaches_the_log(
