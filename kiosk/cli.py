@@ -1,7 +1,7 @@
 """The ``kiosk`` command: run the terminal, check its config, diagnose it, render screenshots.
 
-Each sub-command is one ``_add_*`` function (parser) and one ``_cmd_*`` function (action);
-a new feature adds its pair to SUBCOMMANDS.
+Each sub-command here is one ``_add_*`` function (parser) and one ``_cmd_*`` function (action);
+features bring theirs as ``kiosk/commands/<group>.py`` with a ``register`` listed in SUBCOMMANDS.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from config.loader import load_settings
 from config.schema import Language
 from config.secrets import load_secrets
 from kiosk import __version__
+from kiosk.commands import devices as devices_commands
 from kiosk.commands.settings_args import (
     add_source_options,
     load_from_args,
@@ -239,6 +240,7 @@ SUBCOMMANDS: tuple[Callable[[SubParsers], None], ...] = (
     _add_doctor,
     _add_version,
     _add_screenshot,
+    devices_commands.register,
 )
 
 

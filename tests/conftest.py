@@ -18,4 +18,5 @@ pytest_plugins = [
     "tests.fixtures.platform",
     "tests.fixtures.xvfb",
     "tests.fixtures.speech",
+    "tests.fixtures.offline_store",
 ]

@@ -1,105 +1,24 @@
-"""Ask a receipt printer for its status (ESC/POS real-time status, DLE EOT n).
+"""Ask a receipt printer for its status, for `kiosk doctor` and the technician.
 
-A printer that does not answer is UNKNOWN, never "paper out": python-escpos reads a
-missing reply as plenty of paper and an invalid one as none, so the bytes are checked here.
+The status bytes are read in devices.printer.status (``read_status`` is re-exported here);
+every backend is probed through the adapter, each within its configured timeout.
 """
 
 from __future__ import annotations
 
-import logging
-from typing import Protocol
-
-from config.schema import NetworkPrinterSettings, PrinterSettings, SimulatedPrinterSettings
+from config.schema import PrinterSettings
 from devices.printer.base import PrinterStatus
+from devices.printer.status import StatusQueries, read_status
 
-log = logging.getLogger(__name__)
-
-DLE_EOT = b"\x10\x04"
-QUERY_PRINTER = DLE_EOT + b"\x01"  # bit 3: offline
-QUERY_OFFLINE_CAUSE = DLE_EOT + b"\x02"  # bit 2: cover open, bit 5: stopped by paper end
-QUERY_PAPER = DLE_EOT + b"\x04"  # bits 2-3: near end, bits 5-6: paper end
-
-OFFLINE = 0x08
-COVER_OPEN = 0x04
-STOPPED_BY_PAPER_END = 0x20
-PAPER_NEAR_END = 0x0C
-PAPER_END = 0x60
-
-
-class _NoValidAnswer(Exception):
-    """The printer stayed silent or answered something that is not a DLE EOT status byte."""
-
-
-class StatusQueries(Protocol):
-    """The part of a python-escpos printer a probe needs."""
-
-    def query_status(self, mode: bytes) -> bytes:
-        """Send a status request and return the reply."""
-        ...
-
-
-def _status_byte(printer: StatusQueries, query: bytes) -> int:
-    try:
-        reply = printer.query_status(query)
-    except TimeoutError as exc:
-        raise _NoValidAnswer("no answer to a status query") from exc
-    # Every DLE EOT reply has bits 1 and 4 set and bits 0 and 7 clear.
-    if len(reply) < 1 or reply[0] & 0x93 != 0x12:
-        raise _NoValidAnswer(f"invalid status reply {reply[:4].hex() or 'empty'}")
-    return reply[0]
-
-
-def read_status(printer: StatusQueries) -> PrinterStatus:
-    """Interpret the real-time status replies of an open ESC/POS printer."""
-    try:
-        printer_status = _status_byte(printer, QUERY_PRINTER)
-        if printer_status & OFFLINE:
-            cause = _status_byte(printer, QUERY_OFFLINE_CAUSE)
-            if cause & COVER_OPEN:
-                return PrinterStatus.COVER_OPEN
-            if cause & STOPPED_BY_PAPER_END:
-                return PrinterStatus.PAPER_OUT
-            return PrinterStatus.OFFLINE
-        paper = _status_byte(printer, QUERY_PAPER)
-    except _NoValidAnswer as exc:
-        log.warning("printer status unknown: %s", exc)
-        return PrinterStatus.UNKNOWN
-    if paper & PAPER_END:
-        return PrinterStatus.PAPER_OUT
-    if paper & PAPER_NEAR_END:
-        return PrinterStatus.PAPER_NEAR_END
-    return PrinterStatus.OK
-
-
-def _probe_network(settings: NetworkPrinterSettings) -> PrinterStatus:
-    from escpos.exceptions import DeviceNotFoundError
-    from escpos.printer import Network
-
-    printer = Network(settings.host, settings.port, timeout=settings.timeout_s)
-    try:
-        printer.open()
-    except DeviceNotFoundError:
-        log.warning("printer %s:%d refuses or is unreachable", settings.host, settings.port)
-        return PrinterStatus.OFFLINE
-    try:
-        return read_status(printer)
-    except OSError as exc:  # connection reset or closed mid-query
-        log.warning("printer %s:%d: %s", settings.host, settings.port, exc)
-        return PrinterStatus.UNKNOWN
-    finally:
-        printer.close()
+__all__ = ["StatusQueries", "probe_printer", "read_status"]
 
 
 def probe_printer(settings: PrinterSettings) -> PrinterStatus:
     """The status of the configured printer, within its timeout; never raises.
 
-    Only the network backend is probed so far; USB, serial and file printers are UNKNOWN.
+    A printer configured without status queries is UNKNOWN and is not contacted;
+    one that refuses or is not there is OFFLINE.
     """
-    if isinstance(settings, SimulatedPrinterSettings):
-        return PrinterStatus.OK
-    if not settings.status_queries:
-        return PrinterStatus.UNKNOWN  # configured as a printer that cannot answer
-    if isinstance(settings, NetworkPrinterSettings):
-        return _probe_network(settings)
-    log.info("status of %s printers is not probed yet", settings.backend)
-    return PrinterStatus.UNKNOWN
+    from devices.printer.escpos_printer import ReceiptPrinter
+
+    return ReceiptPrinter(settings).status()

@@ -1,1 +1,1 @@
-"""Sub-commands of ``kiosk`` that features add; each module exposes ``register(sub)``."""
+"""CLI sub-command groups: each module offers register(sub) for kiosk/cli.py."""

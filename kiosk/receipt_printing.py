@@ -1,0 +1,49 @@
+"""Printing application receipts: check before the receipt step, print once, reprint by number."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import logging
+
+from devices.printer.base import PrinterStatus
+from devices.printer.escpos_printer import BLOCKING, PrintResult, ReceiptPrinter
+from kiosk.receipt import Receipt, receipt_bytes
+from kiosk.receipt_archive import ReceiptStore
+
+log = logging.getLogger(__name__)
+
+
+class UnknownReceipt(LookupError):
+    """No receipt with that number was kept."""
+
+
+class ReceiptDesk:
+    """The receipt step of a journey and the technician's reprint, over one printer."""
+
+    def __init__(self, printer: ReceiptPrinter, archive: ReceiptStore) -> None:
+        self.printer = printer
+        self.archive = archive
+        self._reprints = itertools.count(1)
+
+    def can_print(self) -> tuple[bool, PrinterStatus]:
+        """Before the receipt step: False means show the receipt on screen instead."""
+        status = self.printer.status()
+        return status not in BLOCKING, status
+
+    def print_receipt(self, receipt: Receipt) -> PrintResult:
+        """Keep the receipt, then print it once; a second call for it is refused as DUPLICATE."""
+        self.archive.put(receipt)
+        payload = receipt_bytes(receipt, self.printer.settings)
+        result = self.printer.print_job(f"receipt:{receipt.receipt_number}", payload)
+        log.info("receipt print: %s (printer %s)", result.outcome, result.status)
+        return result
+
+    def reprint(self, number: str) -> PrintResult:
+        """A technician's reprint of a kept receipt, marked 补打, as a new job."""
+        receipt = self.archive.get(number)
+        if receipt is None:
+            raise UnknownReceipt(number)
+        copy = dataclasses.replace(receipt, reprint=True)
+        job_id = f"reprint:{receipt.receipt_number}:{next(self._reprints)}"
+        return self.printer.print_job(job_id, receipt_bytes(copy, self.printer.settings))
