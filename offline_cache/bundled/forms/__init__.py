@@ -1,0 +1,1 @@
+"""Bundled form definitions, one JSON file per form id (see ../form_definition.schema.json)."""
