@@ -22,6 +22,7 @@ from config.loader import load_settings
 from config.schema import Language
 from config.secrets import load_secrets
 from kiosk import __version__
+from kiosk.commands import catalog as catalog_commands
 from kiosk.commands import devices as devices_commands
 from kiosk.commands.settings_args import (
     add_source_options,
@@ -241,6 +242,7 @@ SUBCOMMANDS: tuple[Callable[[SubParsers], None], ...] = (
     _add_version,
     _add_screenshot,
     devices_commands.register,
+    catalog_commands.register,
 )
 
 

@@ -19,4 +19,5 @@ pytest_plugins = [
     "tests.fixtures.xvfb",
     "tests.fixtures.speech",
     "tests.fixtures.offline_store",
+    "tests.fixtures.catalog",
 ]

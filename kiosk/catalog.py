@@ -1,0 +1,425 @@
+"""Searching the catalog as the resident types: Chinese, full pinyin, initials, synonyms, typos.
+
+The index lives in memory and is built from the store's precomputed pinyin keys. Services
+that share a name (生育登记 in 167 towns) share one *entry*, so matching works on distinct
+names and only ranking touches individual services:
+
+- exact: dict lookup on the name / short name (Chinese, full pinyin, initials);
+- prefix: binary search in a sorted list of those strings;
+- substring: a trigram index over names and keywords, verified (1-2 characters: a scan of
+  the distinct names, which is cheaper than indexing every short gram);
+- typos: trigram overlap, then a bounded edit distance;
+- ranking: tier (exact > prefix > name substring / keyword > department > typo), then the
+  popularity the platform reports, then the resident's own division, then the code.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from pypinyin import Style, lazy_pinyin
+
+from kiosk.catalog_synonyms import SYNONYMS
+from offline_cache.catalog_store import CatalogStore, DivisionRow, ServiceRow
+from offline_cache.pinyin_keys import PinyinKeys, each_char, is_han, normalize
+
+CITY_CODE = "510700"
+GRAM = 3  # longest n-gram indexed
+FUZZY_CANDIDATES = 15
+
+
+class Tier(IntEnum):
+    """How a service matched; lower is better."""
+
+    EXACT = 0
+    PREFIX = 1
+    KEYWORD = 2  # a name substring, a keyword or a synonym
+    DEPARTMENT = 3
+    TYPO = 4
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """Optional filters of the search and browse screens."""
+
+    level: str | None = None  # "municipal" | "county" | "town"
+    county_code: str | None = None  # a county and its towns
+    division_code: str | None = None  # exactly this division
+    department: str | None = None
+    theme: str | None = None
+    service_object: str | None = None  # "person" | "enterprise"
+    here_only: bool = False  # only services a terminal can take
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One ranked result; ``highlight`` is the matched [start, end) in ``name``, if any."""
+
+    code: str
+    name: str
+    level: str
+    division_code: str
+    division_name: str
+    department: str
+    score: float
+    tier: Tier
+    highlight: tuple[int, int] | None
+
+
+@dataclass
+class _Entry:
+    name: str
+    name_keys: list[PinyinKeys]  # name, short name
+    zh: list[str]
+    latin: list[str]
+    keyword_strings: list[str]
+    services: list[int] = field(default_factory=list)
+    max_popularity: int = 0
+
+
+def _grams(text: str) -> set[str]:
+    # Trigrams only (shorter texts whole): shorter queries scan the distinct names instead.
+    if len(text) <= GRAM:
+        return {text}
+    return {text[i : i + GRAM] for i in range(len(text) - GRAM + 1)}
+
+
+def _to_latin(text: str) -> str:
+    """Chinese characters to their pinyin in context, everything else kept (mixed input)."""
+    return "".join(lazy_pinyin(text, style=Style.NORMAL, errors=each_char))
+
+
+def _within(q: str, text: str, limit: int) -> bool:
+    """True if some substring of ``text`` is within ``limit`` edits of ``q`` (Sellers)."""
+    prev = [0] * (len(text) + 1)
+    for i, qc in enumerate(q, 1):
+        cur = [i] + [0] * len(text)
+        for j, tc in enumerate(text, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (qc != tc))
+        prev = cur
+        if min(prev) > limit:
+            return False
+    return min(prev) <= limit
+
+
+def _windows(texts: list[str], trigrams: list[str], q: str) -> Iterable[str]:
+    """Parts of ``texts`` around the query's trigrams: the edit distance only runs there."""
+    for text in texts:
+        for i, gram in enumerate(trigrams):
+            at = text.find(gram)
+            if at >= 0:
+                start = max(0, at - i - 2)
+                yield text[start : start + len(q) + 4]
+
+
+def _latin_span(per_char: list[list[str]], q: str) -> tuple[int, int] | None:
+    """Characters of a name whose readings (full or initials) spell ``q``."""
+
+    def consume(i: int, pos: int) -> int | None:
+        if pos == len(q):
+            return i
+        while i < len(per_char) and not per_char[i]:
+            i += 1
+        if i >= len(per_char):
+            return None
+        rest = q[pos:]
+        for reading in per_char[i]:
+            if rest.startswith(reading):
+                end = consume(i + 1, pos + len(reading))
+                if end is not None:
+                    return end
+            elif reading.startswith(rest):
+                return i + 1
+            if reading[0] == rest[0]:
+                end = consume(i + 1, pos + 1)
+                if end is not None:
+                    return end
+        return None
+
+    for start, readings in enumerate(per_char):
+        if readings:
+            end = consume(start, 0)
+            if end is not None:
+                return start, end
+    return None
+
+
+class CatalogIndex:
+    """The in-memory search index over one copy of the catalog."""
+
+    def __init__(
+        self,
+        rows: list[ServiceRow],
+        texts: dict[str, PinyinKeys],
+        divisions: Iterable[DivisionRow],
+    ) -> None:
+        self.rows = rows
+        self.division_names = {d.code: d.name for d in divisions}
+        self.entries: list[_Entry] = []
+        by_name: dict[str, int] = {}
+        for sid, row in enumerate(rows):
+            eid = by_name.get(row.name)
+            if eid is None:
+                eid = by_name[row.name] = len(self.entries)
+                self.entries.append(self._entry(row, texts))
+            self.entries[eid].services.append(sid)
+        for entry in self.entries:
+            entry.services.sort(key=lambda s: (-rows[s].popularity, rows[s].code))
+            entry.max_popularity = rows[entry.services[0]].popularity
+
+        self._exact: dict[str, set[int]] = defaultdict(set)
+        prefix_pairs: set[tuple[str, int]] = set()
+        self._name_grams: dict[str, set[int]] = defaultdict(set)
+        self._keyword_grams: dict[str, set[int]] = defaultdict(set)
+        for eid, entry in enumerate(self.entries):
+            for text in (*entry.zh, *entry.latin):
+                self._exact[text].add(eid)
+                prefix_pairs.add((text, eid))
+                for gram in _grams(text):
+                    self._name_grams[gram].add(eid)
+            for text in entry.keyword_strings:
+                for gram in _grams(text):
+                    self._keyword_grams[gram].add(eid)
+        self._prefix = sorted(prefix_pairs)
+
+        # Departments: few hundred distinct names, matched by a scan.
+        self._departments: dict[str, list[int]] = defaultdict(list)
+        for sid in sorted(range(len(rows)), key=lambda s: (-rows[s].popularity, rows[s].code)):
+            self._departments[rows[sid].department].append(sid)
+        self._department_strings = {
+            dept: [normalize(dept), *texts[dept].full, *texts[dept].initials]
+            if dept in texts
+            else [normalize(dept)]
+            for dept in self._departments
+        }
+        self._synonyms = {normalize(k): v for k, v in SYNONYMS.items()}
+        self._synonyms.update({_to_latin(k): v for k, v in SYNONYMS.items()})
+
+    @staticmethod
+    def _entry(row: ServiceRow, texts: dict[str, PinyinKeys]) -> _Entry:
+        name_keys = [texts[t] for t in dict.fromkeys((row.name, row.short_name)) if t in texts]
+        zh = list(dict.fromkeys(normalize(t) for t in (row.name, row.short_name)))
+        latin = list(dict.fromkeys(s for k in name_keys for s in (*k.full, *k.initials)))
+        keyword_strings: list[str] = []
+        for word in row.keywords:
+            keyword_strings.append(normalize(word))
+            if word in texts:
+                keyword_strings.extend(texts[word].full)
+                if len(word) > 2:
+                    keyword_strings.extend(texts[word].initials)
+        return _Entry(row.name, name_keys, zh, latin, list(dict.fromkeys(keyword_strings)))
+
+    @classmethod
+    def from_store(cls, store: CatalogStore) -> CatalogIndex:
+        """Load the current copy (seeding it from the bundled catalog on first start)."""
+        store.ensure()
+        return cls(store.service_rows(), store.search_texts(), store.divisions())
+
+    # --- matching -----------------------------------------------------------------------------
+
+    def _strings(self, e: int, strings_of: str) -> list[str]:
+        entry = self.entries[e]
+        return [*entry.zh, *entry.latin] if strings_of == "name" else entry.keyword_strings
+
+    def _substring(self, grams: dict[str, set[int]], q: str, strings_of: str) -> set[int]:
+        candidates: Iterable[int]
+        if len(q) < GRAM:
+            candidates = range(len(self.entries))
+        elif len(q) == GRAM:
+            return set(grams.get(q, ()))
+        else:
+            parts = sorted(
+                (grams.get(q[i : i + GRAM], set()) for i in range(len(q) - GRAM + 1)), key=len
+            )
+            candidates = set(parts[0]).intersection(*parts[1:])
+        return {e for e in candidates if any(q in s for s in self._strings(e, strings_of))}
+
+    def _prefixed(self, q: str) -> set[int]:
+        out: set[int] = set()
+        i = bisect.bisect_left(self._prefix, (q, -1))
+        while i < len(self._prefix) and self._prefix[i][0].startswith(q):
+            out.add(self._prefix[i][1])
+            i += 1
+        return out
+
+    def _match(self, q: str, floor: Tier, found: dict[int, tuple[Tier, str]]) -> None:
+        def put(eids: Iterable[int], tier: Tier) -> None:
+            tier = max(tier, floor)
+            for e in eids:
+                if e not in found or tier < found[e][0]:
+                    found[e] = (tier, q)
+
+        put(self._exact.get(q, ()), Tier.EXACT)
+        put(self._prefixed(q), Tier.PREFIX)
+        put(self._substring(self._name_grams, q, "name"), Tier.KEYWORD)
+        put(self._substring(self._keyword_grams, q, "keyword"), Tier.KEYWORD)
+
+    def _typos(self, q: str, found: dict[int, tuple[Tier, str]]) -> None:
+        trigrams = [q[i : i + GRAM] for i in range(len(q) - GRAM + 1)]
+        counts: dict[int, int] = defaultdict(int)
+        for gram in trigrams:
+            for e in self._name_grams.get(gram, ()):
+                counts[e] += 1
+        limit = 1 if len(q) < 8 else 2
+        need = max(1, len(trigrams) - GRAM * limit)
+        ranked = sorted((e for e, c in counts.items() if c >= need), key=lambda e: -counts[e])
+        for e in ranked[:FUZZY_CANDIDATES]:
+            if any(_within(q, w, limit) for w in _windows(self.entries[e].latin, trigrams, q)):
+                found.setdefault(e, (Tier.TYPO, q))
+
+    def _matches(self, query: str) -> tuple[dict[int, tuple[Tier, str]], list[str]]:
+        q = normalize(query)
+        found: dict[int, tuple[Tier, str]] = {}
+        has_han = any(is_han(c) for c in q)
+        latin = _to_latin(q) if has_han else q
+        if has_han:
+            self._match(q, Tier.EXACT, found)
+        if latin != q and not all(is_han(c) for c in q):
+            self._match(latin, Tier.EXACT, found)  # mixed input: 身份zheng
+        elif latin != q:
+            self._match(latin, Tier.TYPO, found)  # homophones: 身分证 finds 身份证
+        else:
+            self._match(q, Tier.EXACT, found)
+        for key in {q, latin}:
+            for canonical in self._synonyms.get(key, ()):
+                self._match(normalize(canonical), Tier.KEYWORD, found)
+        if not found and len(latin) >= 4 and latin.isascii():
+            self._typos(latin, found)
+        departments = [
+            d for d, strings in self._department_strings.items() if any(q in s for s in strings)
+        ]
+        if not departments and latin != q:
+            departments = [
+                d
+                for d, strings in self._department_strings.items()
+                if any(latin in s for s in strings)
+            ]
+        return found, departments
+
+    # --- ranking ------------------------------------------------------------------------------
+
+    def _passes(self, row: ServiceRow, f: SearchFilters) -> bool:
+        return (
+            (f.level is None or row.level == f.level)
+            and (f.county_code is None or row.county_code == f.county_code)
+            and (f.division_code is None or row.division_code == f.division_code)
+            and (f.department is None or row.department == f.department)
+            and (f.theme is None or f.theme in row.themes)
+            and (f.service_object is None or row.service_object == f.service_object)
+            and (not f.here_only or row.terminal_applicable)
+        )
+
+    @staticmethod
+    def _home(resident_division: str | None) -> list[str]:
+        if not resident_division:
+            return []
+        chain = [resident_division]
+        if len(resident_division) == 9:
+            chain.append(resident_division[:6])
+        if chain[-1] != CITY_CODE:
+            chain.append(CITY_CODE)
+        return chain
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        filters: SearchFilters | None = None,
+        resident_division: str | None = None,
+    ) -> list[SearchHit]:
+        """The best ``limit`` services for what the resident has typed so far."""
+        if not normalize(query) or limit <= 0:
+            return []
+        f = filters or SearchFilters()
+        found, departments = self._matches(query)
+        home = self._home(resident_division)
+        far = len(home)
+        affinity = {code: i for i, code in enumerate(home)}
+        # Candidate lists in the order of their best possible key.
+        groups: list[tuple[Tier, int, list[int], str, bool]] = [
+            (tier, self.entries[e].max_popularity, self.entries[e].services, q, True)
+            for e, (tier, q) in found.items()
+        ]
+        for dept in departments:
+            sids = self._departments[dept]
+            groups.append((Tier.DEPARTMENT, self.rows[sids[0]].popularity, sids, "", False))
+        groups.sort(key=lambda g: (g[0], -g[1]))
+
+        best: list[tuple[int, int, int, str, int, str, bool]] = []
+        seen: set[int] = set()
+        for tier, top_pop, sids, q, by_name in groups:
+            if len(best) >= limit and (tier, -top_pop) > best[-1][:2]:
+                break
+            for sid in sids:
+                row = self.rows[sid]
+                if len(best) >= limit and (tier, -row.popularity) > best[-1][:2]:
+                    break
+                if sid in seen or not self._passes(row, f):
+                    continue
+                key = (
+                    int(tier),
+                    -row.popularity,
+                    affinity.get(row.division_code, far),
+                    row.code,
+                    sid,
+                    q,
+                    by_name,
+                )
+                seen.add(sid)
+                bisect.insort(best, key)
+                if len(best) > limit:
+                    seen.discard(best.pop()[4])
+        return [self._hit(k) for k in best]
+
+    def _hit(self, key: tuple[int, int, int, str, int, str, bool]) -> SearchHit:
+        tier, neg_pop, _aff, _code, sid, q, by_name = key
+        row = self.rows[sid]
+        return SearchHit(
+            code=row.code,
+            name=row.name,
+            level=row.level,
+            division_code=row.division_code,
+            division_name=self.division_names.get(row.division_code, row.division_code),
+            department=row.department,
+            score=float((4 - tier) * 100_000 + min(-neg_pop, 99_999)),
+            tier=Tier(tier),
+            highlight=self._highlight(row.name, q) if by_name and q else None,
+        )
+
+    def _highlight(self, name: str, q: str) -> tuple[int, int] | None:
+        text = normalize(name)
+        at = text.find(q)
+        if at >= 0:
+            return at, at + len(q)
+        entry_keys = next((e.name_keys for e in self.entries if e.name == name), [])
+        if entry_keys and q.isascii():
+            return _latin_span(entry_keys[0].per_char, q)
+        return None
+
+    # --- browsing -----------------------------------------------------------------------------
+
+    def browse(self, filters: SearchFilters, *, limit: int = 200) -> list[SearchHit]:
+        """Services matching the filters only, most popular first (browse screens)."""
+        order = sorted(
+            (s for s, row in enumerate(self.rows) if self._passes(row, filters)),
+            key=lambda s: (-self.rows[s].popularity, self.rows[s].code),
+        )
+        return [
+            self._hit((int(Tier.KEYWORD), -self.rows[s].popularity, 0, "", s, "", False))
+            for s in order[:limit]
+        ]
+
+    def themes(self) -> list[str]:
+        """Every theme / life event that has at least one service."""
+        return sorted({t for row in self.rows for t in row.themes})
+
+    def departments(self, county_code: str | None = None) -> list[str]:
+        """Departments, optionally of one county (with its towns)."""
+        return sorted(
+            {r.department for r in self.rows if county_code is None or r.county_code == county_code}
+        )

@@ -1,0 +1,18 @@
+"""Generator of the bundled service catalog: real Sichuan service items re-homed to Mianyang.
+
+Run ``python -m offline_cache.catalog_build --out offline_cache/bundled/catalog.json.gz``.
+The output is byte-for-byte deterministic for a given ``--total``.
+
+Method (see README.md in this folder):
+
+1. Source items: 1,135 real items of the Sichuan portal (广安区 extract, ``source_data/``) plus a
+   small documented supplement (``sources.SUPPLEMENT``).
+2. Each item is classified (``classify``): service object, themes / life events, which levels
+   may hold it (市级 / 县级 markers in the name, task type, a town-level list), popularity.
+3. Placement (``placement``): municipal 510700, the 9 county-level units, the 167 towns and
+   streets, spread like a real catalog (permits at city and county level, public services at
+   every level, a short town list); the municipal share fills up to the exact total.
+4. Each placed item becomes a full guide (``guide_text``): national-format item code carrying
+   the division's area code, department of that division, conditions, materials, fees, time
+   limits, online depth, counters, legal basis, form id and version.
+"""
