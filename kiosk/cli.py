@@ -24,6 +24,7 @@ from config.secrets import load_secrets
 from kiosk import __version__
 from kiosk.commands import catalog as catalog_commands
 from kiosk.commands import devices as devices_commands
+from kiosk.commands import identity as identity_commands
 from kiosk.commands.settings_args import (
     add_source_options,
     load_from_args,
@@ -243,6 +244,7 @@ SUBCOMMANDS: tuple[Callable[[SubParsers], None], ...] = (
     _add_screenshot,
     devices_commands.register,
     catalog_commands.register,
+    identity_commands.register,
 )
 
 

@@ -20,4 +20,6 @@ pytest_plugins = [
     "tests.fixtures.speech",
     "tests.fixtures.offline_store",
     "tests.fixtures.catalog",
+    "tests.fixtures.card_reading",
+    "tests.fixtures.sam_reader",
 ]

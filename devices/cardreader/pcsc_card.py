@@ -1,0 +1,114 @@
+"""One card in one PC/SC reader: connect, transmit through pyscard's scard layer, disconnect."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from smartcard import scard
+
+from devices.cardreader.apdu import ApduChannel
+from devices.cardreader.errors import CardDataError, CardError, CardRemoved, ReaderUnavailable
+from devices.cardreader.identity import Identity
+from devices.cardreader.profiles import CardProfile, read_identity
+
+log = logging.getLogger(__name__)
+
+CARD_GONE = {
+    scard.SCARD_W_REMOVED_CARD,
+    scard.SCARD_E_NO_SMARTCARD,
+    scard.SCARD_W_RESET_CARD,
+    scard.SCARD_E_NOT_TRANSACTED,
+    scard.SCARD_E_READER_UNAVAILABLE,
+    scard.SCARD_E_UNKNOWN_READER,
+}
+SERVICE_GONE = {
+    scard.SCARD_E_NO_SERVICE,
+    scard.SCARD_E_SERVICE_STOPPED,
+    scard.SCARD_E_INVALID_HANDLE,
+    scard.SCARD_F_COMM_ERROR,
+    scard.SCARD_E_NO_READERS_AVAILABLE,
+}
+# SCardStatus card states of pcsc-lite (pyscard does not export them).
+PCSC_ABSENT = 0x0002
+PCSC_PRESENT = 0x0004
+REMOVAL_CHECK_S = 0.6  # pcscd polls vpcd/USB readers every ~200-400 ms
+CARD_MUTE = {scard.SCARD_W_UNRESPONSIVE_CARD, scard.SCARD_W_UNPOWERED_CARD}
+
+
+def pcsc_error(what: str, hresult: int) -> CardError:
+    """The CardError for a failed PC/SC call."""
+    detail = f"{what}: {scard.SCardGetErrorMessage(hresult)} (0x{hresult & 0xFFFFFFFF:08X})"
+    if hresult in CARD_GONE:
+        return CardRemoved(detail)
+    if hresult in SERVICE_GONE:
+        return ReaderUnavailable(detail)
+    if hresult in CARD_MUTE:
+        return CardDataError(detail)
+    return CardError(detail)
+
+
+@contextmanager
+def connected_card(reader: str) -> Iterator[tuple[Any, int, bytes]]:
+    """A connection to the card in ``reader``: (card handle, protocol, ATR); reset on exit."""
+    hresult, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+    if hresult != scard.SCARD_S_SUCCESS:
+        raise pcsc_error("establish context", hresult)
+    try:
+        hresult, card, protocol = scard.SCardConnect(
+            context,
+            reader,
+            scard.SCARD_SHARE_SHARED,
+            scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1,
+        )
+        if hresult != scard.SCARD_S_SUCCESS:
+            raise pcsc_error("connect", hresult)
+        try:
+            hresult, _, _, _, atr = scard.SCardStatus(card)
+            if hresult != scard.SCARD_S_SUCCESS:
+                raise pcsc_error("status", hresult)
+            yield card, protocol, bytes(atr)
+        finally:
+            # Reset: a PIN verified on this card must not stay valid for the next one to connect.
+            scard.SCardDisconnect(card, scard.SCARD_RESET_CARD)
+    finally:
+        scard.SCardReleaseContext(context)
+
+
+def _raise_if_removed(card: Any) -> None:
+    """After an answer without status word: CardRemoved if the card has left the reader.
+
+    A card pulled mid-exchange can give an empty answer before pcscd's next poll notices
+    the removal, so the state is checked for a short while.
+    """
+    deadline = time.monotonic() + REMOVAL_CHECK_S
+    while True:
+        hresult, _, state, _, _ = scard.SCardStatus(card)
+        if hresult != scard.SCARD_S_SUCCESS:
+            raise pcsc_error("status after an empty answer", hresult)
+        if state & PCSC_ABSENT or not state & PCSC_PRESENT:
+            raise CardRemoved("card left the reader during an exchange")
+        if time.monotonic() > deadline:
+            return
+        time.sleep(0.02)
+
+
+def read_card(reader: str, profiles: Sequence[CardProfile], timeout_s: float = 5.0) -> Identity:
+    """Read the Identity of the card in ``reader``; every failure is a CardError."""
+    deadline = time.monotonic() + timeout_s
+    with connected_card(reader) as (card, protocol, atr):
+        pci = scard.SCARD_PCI_T0 if protocol == scard.SCARD_PROTOCOL_T0 else scard.SCARD_PCI_T1
+
+        def transmit(apdu: bytes) -> bytes:
+            hresult, response = scard.SCardTransmit(card, pci, list(apdu))
+            if hresult != scard.SCARD_S_SUCCESS:
+                raise pcsc_error("transmit", hresult)
+            if len(response) < 2:
+                _raise_if_removed(card)
+            return bytes(response)
+
+        channel = ApduChannel(transmit, deadline=deadline)
+        return read_identity(channel, atr, profiles)
