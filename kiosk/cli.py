@@ -25,6 +25,7 @@ from kiosk import __version__
 from kiosk.commands import catalog as catalog_commands
 from kiosk.commands import devices as devices_commands
 from kiosk.commands import identity as identity_commands
+from kiosk.commands import imaging as imaging_commands
 from kiosk.commands.settings_args import (
     add_source_options,
     load_from_args,
@@ -245,6 +246,7 @@ SUBCOMMANDS: tuple[Callable[[SubParsers], None], ...] = (
     devices_commands.register,
     catalog_commands.register,
     identity_commands.register,
+    imaging_commands.register,
 )
 
 

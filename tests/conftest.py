@@ -22,4 +22,5 @@ pytest_plugins = [
     "tests.fixtures.catalog",
     "tests.fixtures.card_reading",
     "tests.fixtures.sam_reader",
+    "tests.fixtures.imaging",
 ]
