@@ -15,6 +15,17 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--port", type=int, default=8765, help="TCP port to listen on")
     parser.add_argument("--data-dir", type=Path, help="where the platform keeps its data")
     parser.add_argument(
+        "--catalog", type=Path, metavar="FILE", help="catalog bundle (gzip JSON) to publish"
+    )
+    parser.add_argument(
+        "--forms-dir", type=Path, metavar="DIR", help="folder of form definitions <id>.json"
+    )
+    parser.add_argument("--tls-cert", type=Path, metavar="PEM", help="serve HTTPS: certificate")
+    parser.add_argument("--tls-key", type=Path, metavar="PEM", help="serve HTTPS: private key")
+    parser.add_argument(
+        "--demo", action="store_true", help="run the simulated back office (moves statuses)"
+    )
+    parser.add_argument(
         "--write-openapi",
         type=Path,
         metavar="PATH",
@@ -38,12 +49,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from central.app import create_app
 
+    if (args.tls_cert is None) != (args.tls_key is None):
+        parser.error("--tls-cert and --tls-key go together")
+    app = create_app(
+        args.data_dir, catalog_file=args.catalog, forms_dir=args.forms_dir, demo=args.demo
+    )
     uvicorn.run(
-        create_app(args.data_dir),
+        app,
         host=args.host,
         port=args.port,
         log_level="warning",
         reload=False,
+        timeout_graceful_shutdown=3,
+        ssl_certfile=str(args.tls_cert) if args.tls_cert else None,
+        ssl_keyfile=str(args.tls_key) if args.tls_key else None,
     )
     return 0
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import tempfile
 from pathlib import Path
 
-from central.app import create_app
+from central.app import create_app, openapi_json
 
 COMMITTED_OPENAPI = Path(__file__).with_name("openapi.json")
 
@@ -14,8 +13,7 @@ COMMITTED_OPENAPI = Path(__file__).with_name("openapi.json")
 def openapi_document() -> str:
     """The app's OpenAPI document as committed: pretty-printed, sorted keys, final newline."""
     with tempfile.TemporaryDirectory() as data_dir:
-        schema = create_app(Path(data_dir)).openapi()
-    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        return openapi_json(create_app(Path(data_dir)))
 
 
 def write_openapi(path: Path) -> None:

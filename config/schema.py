@@ -191,6 +191,18 @@ class PlatformSettings(_Strict):
     start_reference_server: bool = False
 
 
+class SyncSettings(_Strict):
+    """The sync engine: upload chunk size, backoff, how often to poll and report."""
+
+    chunk_bytes: Annotated[int, Field(ge=64 * 1024, le=16 * 1024 * 1024)] = 1024 * 1024
+    backoff_base_s: Annotated[float, Field(gt=0, le=60)] = 1.0
+    backoff_cap_s: Annotated[float, Field(gt=0, le=3600)] = 300.0
+    idle_poll_s: Annotated[float, Field(gt=0, le=3600)] = 30.0
+    status_interval_s: Annotated[float, Field(gt=0, le=86400)] = 300.0
+    heartbeat_interval_s: Annotated[float, Field(gt=0, le=3600)] = 60.0
+    max_answer_bytes: Annotated[int, Field(ge=64 * 1024, le=256 * 1024 * 1024)] = 1024 * 1024
+
+
 class StorageSettings(_Strict):
     """Where data and keys live, and how long personal data is kept after the platform confirms."""
 
@@ -228,5 +240,6 @@ class KioskSettings(_Strict):
     session: SessionSettings = SessionSettings()
     devices: DeviceSettings = DeviceSettings()
     platform: PlatformSettings
+    sync: SyncSettings = SyncSettings()
     storage: StorageSettings
     logging: LoggingSettings = LoggingSettings()

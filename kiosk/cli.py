@@ -26,6 +26,8 @@ from kiosk.commands import catalog as catalog_commands
 from kiosk.commands import devices as devices_commands
 from kiosk.commands import identity as identity_commands
 from kiosk.commands import imaging as imaging_commands
+from kiosk.commands import queue as queue_commands
+from kiosk.commands import sync as sync_commands
 from kiosk.commands.settings_args import (
     add_source_options,
     load_from_args,
@@ -247,6 +249,8 @@ SUBCOMMANDS: tuple[Callable[[SubParsers], None], ...] = (
     catalog_commands.register,
     identity_commands.register,
     imaging_commands.register,
+    sync_commands.register,
+    queue_commands.register,
 )
 
 

@@ -59,7 +59,25 @@ CREATE UNIQUE INDEX applications_platform_number
     ON applications(platform_number) WHERE platform_number IS NOT NULL;
 """
 
-STEPS: tuple[str, ...] = (_V1, _V2)
+# v3: sync bookkeeping (resumable upload URL and offset per attachment, per-application retry
+# schedule and last error) and the ratings queue.
+_V3 = """
+ALTER TABLE attachments ADD COLUMN upload_url TEXT;
+ALTER TABLE attachments ADD COLUMN uploaded_offset INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE applications ADD COLUMN sync_attempts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE applications ADD COLUMN next_attempt_at TEXT;
+ALTER TABLE applications ADD COLUMN last_error TEXT;
+CREATE TABLE ratings (
+    application_id TEXT PRIMARY KEY REFERENCES applications(application_id),
+    level TEXT NOT NULL,
+    reasons TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    sent_at TEXT,
+    refused_reason TEXT
+);
+"""
+
+STEPS: tuple[str, ...] = (_V1, _V2, _V3)
 LATEST = len(STEPS)
 
 

@@ -11,6 +11,7 @@ Every write is one ``BEGIN IMMEDIATE`` transaction; states follow ``ALLOWED`` an
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -99,6 +100,33 @@ class OutboxRecord:
     outcome: ApplicationState | None
     pii_purged_at: datetime | None
     has_payload: bool
+
+
+@dataclass(frozen=True)
+class UploadProgress:
+    """Where a resumable upload of one attachment stands (URL None: not created yet)."""
+
+    upload_url: str | None
+    offset: int
+
+
+@dataclass(frozen=True)
+class SyncInfo:
+    """The sync engine's bookkeeping of one application: retries and the last error."""
+
+    attempts: int
+    next_attempt_at: datetime | None
+    last_error: str | None
+
+
+@dataclass(frozen=True)
+class PendingRating:
+    """A resident's rating waiting to be sent (level and reason codes only)."""
+
+    application_id: str
+    level: str
+    reasons: tuple[str, ...]
+    created_at: datetime
 
 
 ReceiptFormatter = Callable[[str, date, int], str]
@@ -381,6 +409,136 @@ class Outbox:
             ).fetchall()
         return [str(r[0]) for r in rows]
 
+    # --- sync bookkeeping (schema v3) --------------------------------------------------------
+
+    def upload_progress(self, application_id: str, attachment_id: str) -> UploadProgress:
+        """The stored upload URL and offset of an attachment."""
+        with self._errors():
+            row = self._conn.execute(
+                "SELECT upload_url, uploaded_offset FROM attachments"
+                " WHERE application_id = ? AND attachment_id = ?",
+                (application_id, attachment_id),
+            ).fetchone()
+        if row is None:
+            raise KeyError(attachment_id)
+        return UploadProgress(str(row[0]) if row[0] is not None else None, int(row[1]))
+
+    def record_upload(
+        self, application_id: str, attachment_id: str, upload_url: str | None, offset: int
+    ) -> None:
+        """Remember an attachment's upload URL and confirmed offset (survives a restart)."""
+        with self._transaction() as conn:
+            conn.execute(
+                "UPDATE attachments SET upload_url = ?, uploaded_offset = ?"
+                " WHERE application_id = ? AND attachment_id = ?",
+                (upload_url, offset, application_id, attachment_id),
+            )
+
+    def record_uploads_done(
+        self, application_id: str, urls: dict[str, str], sizes: dict[str, int], now: datetime
+    ) -> None:
+        """In one transaction: every attachment's upload URL and full offset, and the move
+        finalized → uploading if not made yet (one fsync instead of one per attachment)."""
+        with self._transaction() as conn:
+            current = self._current_state(conn, application_id)
+            if current is S.FINALIZED:
+                conn.execute(
+                    "UPDATE applications SET state = ?, updated_at = ? WHERE application_id = ?",
+                    (S.UPLOADING.value, now.isoformat(), application_id),
+                )
+                self._log(conn, application_id, current, S.UPLOADING, now)
+            elif current is not S.UPLOADING:
+                raise IllegalTransitionError(f"{application_id}: {current.value} is not uploading")
+            conn.executemany(
+                "UPDATE attachments SET upload_url = ?, uploaded_offset = ?"
+                " WHERE application_id = ? AND attachment_id = ?",
+                [(url, sizes[aid], application_id, aid) for aid, url in urls.items()],
+            )
+
+    def sync_info(self, application_id: str) -> SyncInfo:
+        """Retries so far, when the next is due, and the last error."""
+        with self._errors():
+            row = self._conn.execute(
+                "SELECT sync_attempts, next_attempt_at, last_error FROM applications"
+                " WHERE application_id = ?",
+                (application_id,),
+            ).fetchone()
+        if row is None:
+            raise KeyError(application_id)
+        due = datetime.fromisoformat(str(row[1])) if row[1] is not None else None
+        return SyncInfo(int(row[0]), due, str(row[2]) if row[2] is not None else None)
+
+    def note_sync_failure(self, application_id: str, error: str, next_attempt_at: datetime) -> int:
+        """Count a failed attempt and schedule the next; returns the attempts so far."""
+        with self._transaction() as conn:
+            row = conn.execute(
+                "UPDATE applications SET sync_attempts = sync_attempts + 1, next_attempt_at = ?,"
+                " last_error = ? WHERE application_id = ? RETURNING sync_attempts",
+                (next_attempt_at.isoformat(), error[:500], application_id),
+            ).fetchone()
+        if row is None:
+            raise KeyError(application_id)
+        return int(row[0])
+
+    def clear_sync_failure(self, application_id: str) -> None:
+        """Forget retries and the last error (after a success, or a technician's retry)."""
+        with self._transaction() as conn:
+            conn.execute(
+                "UPDATE applications SET sync_attempts = 0, next_attempt_at = NULL,"
+                " last_error = NULL WHERE application_id = ?",
+                (application_id,),
+            )
+
+    def quarantine(self, application_id: str, reason: str, now: datetime) -> None:
+        """Set an application aside for good, keeping the reason for the technician."""
+        with self._transaction() as conn:
+            current = self._current_state(conn, application_id)
+            if S.QUARANTINED not in ALLOWED[current]:
+                raise IllegalTransitionError(
+                    f"{application_id}: {current.value} cannot be quarantined"
+                )
+            conn.execute(
+                "UPDATE applications SET state = ?, updated_at = ?, last_error = ?,"
+                " next_attempt_at = NULL WHERE application_id = ?",
+                (S.QUARANTINED.value, now.isoformat(), reason[:500], application_id),
+            )
+            self._log(conn, application_id, current, S.QUARANTINED, now)
+
+    def queue_rating(
+        self, application_id: str, level: str, reasons: tuple[str, ...], now: datetime
+    ) -> bool:
+        """Queue a rating (one per application); False if one is already queued or sent."""
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO ratings (application_id, level, reasons, created_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (application_id) DO NOTHING",
+                (application_id, level, json.dumps(list(reasons)), now.isoformat()),
+            )
+        return cursor.rowcount == 1
+
+    def pending_ratings(self) -> list[PendingRating]:
+        """Ratings neither sent nor refused, oldest first."""
+        with self._errors():
+            rows = self._conn.execute(
+                "SELECT application_id, level, reasons, created_at FROM ratings"
+                " WHERE sent_at IS NULL AND refused_reason IS NULL ORDER BY created_at"
+            ).fetchall()
+        return [
+            PendingRating(
+                str(r[0]), str(r[1]), tuple(json.loads(r[2])), datetime.fromisoformat(str(r[3]))
+            )
+            for r in rows
+        ]
+
+    def finish_rating(self, application_id: str, now: datetime, refused: str | None) -> None:
+        """Mark a rating sent, or refused by the platform with its reason."""
+        with self._transaction() as conn:
+            conn.execute(
+                "UPDATE ratings SET sent_at = CASE WHEN ? IS NULL THEN ? ELSE NULL END,"
+                " refused_reason = ? WHERE application_id = ?",
+                (refused, now.isoformat(), refused, application_id),
+            )
+
     def final_since(self) -> list[tuple[str, datetime]]:
         """(id, when it reached its final state) of confirmed, not yet purged applications."""
         marks = ",".join("?" * len(CONFIRMED_FINAL))
@@ -400,5 +558,8 @@ __all__ = [
     "NewApplication",
     "Outbox",
     "OutboxRecord",
+    "PendingRating",
     "StorageUnavailableError",
+    "SyncInfo",
+    "UploadProgress",
 ]

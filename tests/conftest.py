@@ -23,4 +23,5 @@ pytest_plugins = [
     "tests.fixtures.card_reading",
     "tests.fixtures.sam_reader",
     "tests.fixtures.imaging",
+    "tests.fixtures.sync",
 ]

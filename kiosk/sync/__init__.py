@@ -1,0 +1,1 @@
+"""Sync with the central platform: the HTTP client, resumable uploads, backoff and the engine."""
