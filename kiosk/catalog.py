@@ -19,10 +19,12 @@ import bisect
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import IntEnum
 
 from pypinyin import Style, lazy_pinyin
 
+from kiosk.catalog_query import SearchFilters as SearchFilters
+from kiosk.catalog_query import SearchHit as SearchHit
+from kiosk.catalog_query import Tier as Tier
 from kiosk.catalog_synonyms import SYNONYMS
 from offline_cache.catalog_store import CatalogStore, DivisionRow, ServiceRow
 from offline_cache.pinyin_keys import PinyinKeys, each_char, is_han, normalize
@@ -30,44 +32,6 @@ from offline_cache.pinyin_keys import PinyinKeys, each_char, is_han, normalize
 CITY_CODE = "510700"
 GRAM = 3  # longest n-gram indexed
 FUZZY_CANDIDATES = 15
-
-
-class Tier(IntEnum):
-    """How a service matched; lower is better."""
-
-    EXACT = 0
-    PREFIX = 1
-    KEYWORD = 2  # a name substring, a keyword or a synonym
-    DEPARTMENT = 3
-    TYPO = 4
-
-
-@dataclass(frozen=True)
-class SearchFilters:
-    """Optional filters of the search and browse screens."""
-
-    level: str | None = None  # "municipal" | "county" | "town"
-    county_code: str | None = None  # a county and its towns
-    division_code: str | None = None  # exactly this division
-    department: str | None = None
-    theme: str | None = None
-    service_object: str | None = None  # "person" | "enterprise"
-    here_only: bool = False  # only services a terminal can take
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """One ranked result; ``highlight`` is the matched [start, end) in ``name``, if any."""
-
-    code: str
-    name: str
-    level: str
-    division_code: str
-    division_name: str
-    department: str
-    score: float
-    tier: Tier
-    highlight: tuple[int, int] | None
 
 
 @dataclass

@@ -28,12 +28,14 @@ class EvidenceLevel(StrEnum):
     """How a material was received (see ARCHITECTURE.md, "Materials and evidence levels")."""
 
     A = "A"  # taken from an electronic certificate by reference
+    B = "B"  # read from the resident's card at the terminal
     C = "C"  # captured at the terminal: staff must see the original
     WAIVED = "waived"
 
 
 _LEVEL_TEXT = {
     EvidenceLevel.A: "A级·电子证照",
+    EvidenceLevel.B: "B级·读卡核验",
     EvidenceLevel.C: "C级·已拍照，请带原件核验",
     EvidenceLevel.WAIVED: "免于提交",
 }

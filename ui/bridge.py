@@ -64,9 +64,16 @@ class _Task(QRunnable):
         try:
             result = self._fn()
         except Exception as exc:  # every failure must reach the UI, whatever its type
-            self._relay.failed.emit(exc)
+            self._report(self._relay.failed, exc)
         else:
-            self._relay.succeeded.emit(result)
+            self._report(self._relay.succeeded, result)
+
+    @staticmethod
+    def _report(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the application is shutting down and took the relay with it
+            log.debug("background result dropped: the UI is gone")
 
 
 class BackgroundOp(Generic[T]):

@@ -11,10 +11,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QRect
 from PySide6.QtWidgets import QApplication
 
-from config.schema import KioskSettings, Language, UiSettings
+from config.schema import KioskSettings, Language, SimulatedReaderSettings, UiSettings
+from kiosk.identity_session import open_identity_service
 from kiosk.session import SessionKeeper
+from ui.journey_screenshots import EXTRA_SHOTS, prepare_journey_screenshot
 from ui.main_window import MainWindow
 from ui.router import ScreenName
+from ui.screens.catalog_flow import prepare_screenshot
+from ui.screens.identity_screen import stage_screenshot
 from ui.translations import ensure_compiled
 
 log = logging.getLogger(__name__)
@@ -23,6 +27,10 @@ SCREENSHOT_SIZE = (1920, 1080)
 WINDOWED_SIZE = (1280, 800)
 # Screens that are an overlay over another screen rather than a screen of their own.
 _OVERLAY_SHOTS = {"idle-warning": ScreenName.ATTRACT, "start-over": ScreenName.TRACK}
+# Catalog shots with a service searched / chosen (catalog-browse, service-guide are screens).
+_CATALOG_SHOTS = {"catalog-search": ScreenName.GUIDE}
+# Identity shots after a demo card was read / on the enterprise keypad (identify is a screen).
+_IDENTITY_SHOTS = {"identify-success": ScreenName.IDENTIFY, "enterprise": ScreenName.IDENTIFY}
 
 
 def _application() -> QApplication:
@@ -53,7 +61,9 @@ class QtFrontend:
         app = _application()
         app.setApplicationName("onewindow-kiosk")
         voice = VoiceGuide(settings.ui)
-        window = MainWindow(settings, voice=voice)
+        keeper = SessionKeeper(settings.ui, settings.session)
+        identity = open_identity_service(settings.devices.card_readers, lambda: keeper.current)
+        window = MainWindow(settings, keeper=keeper, voice=voice, identity_service=identity)
         if windowed or not settings.ui.fullscreen:
             window.resize(*WINDOWED_SIZE)
             window.show()
@@ -100,13 +110,27 @@ class QtFrontend:
             }
         )
         shot_settings = settings.model_copy(update={"ui": ui})
-        window = MainWindow(shot_settings, keeper=SessionKeeper(ui, settings.session))
+        keeper = SessionKeeper(ui, settings.session)
+        identity_shot = screen == ScreenName.IDENTIFY or screen in _IDENTITY_SHOTS
+        # Identity shots read a demo card: a screenshot never touches real readers.
+        demo_reader = [SimulatedReaderSettings(backend="simulated")]
+        identity = (
+            open_identity_service(demo_reader, lambda: keeper.current) if identity_shot else None
+        )
+        window = MainWindow(shot_settings, keeper=keeper, identity_service=identity)
         try:
             window.setGeometry(QRect(0, 0, *SCREENSHOT_SIZE))
             window.show()
             window.setGeometry(QRect(0, 0, *SCREENSHOT_SIZE))
-            target = _OVERLAY_SHOTS.get(screen, screen)
+            target = _OVERLAY_SHOTS.get(
+                screen, _CATALOG_SHOTS.get(screen, _IDENTITY_SHOTS.get(screen, screen))
+            )
+            target = EXTRA_SHOTS.get(screen, target)
             window.router.go(ScreenName(target))
+            prepare_screenshot(window.catalog, screen)
+            prepare_journey_screenshot(window.journey, screen)
+            if identity_shot:
+                stage_screenshot(window.identity_flow.screen, screen)
             if screen == "idle-warning":
                 window.idle_overlay.set_seconds_left(settings.session.countdown_s)
                 window.idle_overlay.open()
@@ -124,4 +148,10 @@ class QtFrontend:
 
     def screen_names(self) -> list[str]:
         """Names accepted by screenshot()."""
-        return [name.value for name in ScreenName] + list(_OVERLAY_SHOTS)
+        return (
+            [name.value for name in ScreenName]
+            + list(_OVERLAY_SHOTS)
+            + list(_CATALOG_SHOTS)
+            + list(_IDENTITY_SHOTS)
+            + list(EXTRA_SHOTS)
+        )

@@ -19,15 +19,19 @@ from PySide6.QtWidgets import (
 )
 
 from config.schema import KioskSettings, Language
+from kiosk.identity_service import IdentityService
 from kiosk.session import EndReason, IdleState, SessionKeeper
 from ui import theme
 from ui.activity import ActivityFilter
+from ui.journey_flow import JourneyFlow
 from ui.keyboard import follow_language
 from ui.lockdown import LockdownFilter, forbid_context_menus
 from ui.router import ScreenName, ScreenRouter
 from ui.screens.attract import AttractScreen
 from ui.screens.call_staff import CallStaffScreen
+from ui.screens.catalog_flow import CatalogScreens
 from ui.screens.coming_soon import ComingSoonScreen
+from ui.screens.identity_flow import IdentityFlow
 from ui.screens.track import TrackScreen
 from ui.technician_gesture import CornerTaps
 from ui.translations import install_translator
@@ -65,6 +69,7 @@ class MainWindow(QMainWindow):
         keeper: SessionKeeper | None = None,
         voice: VoiceOutput | None = None,
         gesture_clock: Callable[[], float] = time.monotonic,
+        identity_service: IdentityService | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
@@ -98,11 +103,23 @@ class MainWindow(QMainWindow):
         for name in (ScreenName.APPLY, ScreenName.GUIDE, ScreenName.RATE):
             self.router.register(name, ComingSoonScreen(name))
         self.router.register(ScreenName.CALL_STAFF, CallStaffScreen(settings.terminal.id))
+        # The Guide tile opens the catalog search (it replaces the GUIDE placeholder).
+        self.catalog = CatalogScreens(settings, self.router, self.language, self)
+        # The Apply tile opens the application journey (it replaces the APPLY placeholder).
+        self.journey = JourneyFlow(
+            settings, self.router, lambda: self.keeper.current, self.language, parent=self
+        )
+        self.journey.finished.connect(lambda: self.end_session(EndReason.FINISHED))
+        self.catalog.applyRequested.connect(self._apply_from_guide)
 
         self.idle_overlay = IdleOverlay(root)
         self.start_over_overlay = StartOverOverlay(root)
+        # Identify screen, card reader and card removal; Apply goes through it.
+        self.identity_flow = IdentityFlow(
+            self.router, self.keeper, self.language, self.end_session, root, identity_service
+        )
 
-        self.attract.tileChosen.connect(lambda name: self.router.go(ScreenName(name)))
+        self.attract.tileChosen.connect(lambda name: self.identity_flow.go(ScreenName(name)))
         self.header.languageRequested.connect(lambda lang: self.set_language(Language(lang)))
         self.header.largeTextToggled.connect(self.set_large_text)
         self.header.muteToggled.connect(self.set_muted)
@@ -203,14 +220,21 @@ class MainWindow(QMainWindow):
         self._after_wipe()
 
     def _after_wipe(self) -> None:
+        self.journey.wipe()
         self.idle_overlay.hide()
         self.start_over_overlay.hide()
+        self.identity_flow.after_wipe()
         if self.voice is not None:
             self.voice.stop()
         for screen in self.router.screens().values():
             screen.reset()
         self._apply_session_choices()
         self.router.home()
+
+    def _apply_from_guide(self, code: str) -> None:
+        guide = self.catalog.guide.guide
+        if guide is not None and guide.code == code:
+            self.journey.start_from_guide(guide)
 
     def _session_in_use(self) -> bool:
         session = self.keeper.current
@@ -269,6 +293,7 @@ class MainWindow(QMainWindow):
         """Close for real (process exit, tests): stop timers and remove the app-wide filters."""
         self._closing_allowed = True
         self._idle_timer.stop()
+        self.identity_flow.shutdown()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._lockdown)

@@ -22,6 +22,14 @@ class ScreenName(StrEnum):
     GUIDE = "guide"
     RATE = "rate"
     CALL_STAFF = "call-staff"
+    FORM = "form"
+    MATERIALS = "materials"
+    REVIEW = "review"
+    CONSENT = "consent"
+    RECEIPT = "receipt"
+    IDENTIFY = "identify"
+    CATALOG_BROWSE = "catalog-browse"
+    SERVICE_GUIDE = "service-guide"
 
 
 class ScreenRouter(QObject):

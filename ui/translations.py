@@ -1,4 +1,9 @@
-"""Qt translations: compile the .ts sources to .qm when needed, and swap the app's translator."""
+"""Qt translations: compile the .ts source to .qm when needed, and swap the app's translator.
+
+Regenerate the source after changing UI strings, then translate what lupdate marks unfinished:
+    .venv/bin/pyside6-lupdate $(find ui -name "*.py" | sort) -no-obsolete \
+        -ts ui/translations/kiosk_zh_CN.ts
+"""
 
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ TRANSLATIONS_DIR = Path(__file__).with_name("translations")
 # Source strings are English, so English needs no translator.
 TS_FILES: dict[Language, Path] = {Language.ZH: TRANSLATIONS_DIR / "kiosk_zh_CN.ts"}
 
-_installed: dict[int, QTranslator] = {}
+_installed: dict[int, list[QTranslator]] = {}
 
 
 def qm_path(language: Language) -> Path | None:
@@ -40,7 +45,7 @@ def _lrelease() -> str:
 
 def ensure_compiled() -> None:
     """Run lrelease for every .ts whose .qm is missing or older than the .ts."""
-    for ts in TS_FILES.values():
+    for ts in sorted(TRANSLATIONS_DIR.glob("*.ts")):
         qm = ts.with_suffix(".qm")
         if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
             continue
@@ -58,8 +63,7 @@ def ensure_compiled() -> None:
 
 def install_translator(app: QCoreApplication, language: Language) -> None:
     """Make ``language`` the app's language; widgets then get a LanguageChange event."""
-    previous = _installed.pop(id(app), None)
-    if previous is not None:
+    for previous in _installed.pop(id(app), []):
         app.removeTranslator(previous)
     qm = qm_path(language)
     if qm is None:
@@ -69,4 +73,4 @@ def install_translator(app: QCoreApplication, language: Language) -> None:
     if not translator.load(str(qm)):
         raise RuntimeError(f"cannot load translations {qm}")
     app.installTranslator(translator)
-    _installed[id(app)] = translator
+    _installed[id(app)] = [translator]

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 
 from config.schema import KioskSettings
 from kiosk.session import SessionKeeper
@@ -24,6 +26,15 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+
+@pytest.fixture(autouse=True)
+def _free_earlier_windows() -> None:
+    """Delete the widgets earlier tests closed: deleteLater never runs outside an event loop,
+    and every live widget slows down each later restyle (setStyleSheet walks them all)."""
+    app = QApplication.instance()
+    if app is not None:
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

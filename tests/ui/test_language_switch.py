@@ -48,7 +48,7 @@ def test_every_screen_follows_the_language(window, qtbot):
         "Rate",
     ]
     assert window.idle_overlay.heading.text() == "Are you still there?"
-    assert window.router.screen(ScreenName.APPLY).prompt().startswith("Coming to this terminal")
+    assert window.router.screen(ScreenName.RATE).prompt().startswith("Coming to this terminal")
     assert window.header.clock_date.text().split()[0] in {
         "Monday",
         "Tuesday",

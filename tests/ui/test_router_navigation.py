@@ -25,14 +25,17 @@ def test_tiles_lead_to_their_screens_and_back_and_home_return(window, qtbot):
     assert changes == ["track", "call-staff", "track", "attract"]
 
 
-def test_apply_guide_and_rate_say_honestly_they_are_coming_soon(window, qtbot):
-    for tile in window.attract.tiles:
-        if tile.name is ScreenName.TRACK:
-            continue
-        window.router.home()
-        qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
-        assert window.router.current() is tile.name
-        assert "即将开通" in window.router.current_screen().prompt()
+def test_rate_says_honestly_it_is_coming_soon(window, qtbot):
+    tile = next(t for t in window.attract.tiles if t.name is ScreenName.RATE)
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    assert window.router.current() is ScreenName.RATE
+    assert "即将开通" in window.router.current_screen().prompt()
+
+
+def test_guide_tile_opens_the_catalog_search(window, qtbot):
+    tile = next(t for t in window.attract.tiles if t.name is ScreenName.GUIDE)
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    assert window.router.current_screen() is window.catalog.search
 
 
 def test_call_staff_is_logged(window, qtbot, caplog):

@@ -1,0 +1,1 @@
+"""The form renderer: a form definition (kiosk.forms) turned into touch-friendly rows."""
