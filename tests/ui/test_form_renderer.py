@@ -4,8 +4,10 @@ numbers are checked live, repeat groups add and remove items, the address picker
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 from kiosk.form_visibility import submitted_data
+from kiosk.journey import demo_identity
 from kiosk.mianyang_divisions import counties
 from tests.ui.event_loop import settle
 from tests.ui.journey_driver import choose, click, start, type_into, type_text
@@ -133,3 +135,13 @@ def test_errors_are_in_plain_language_next_to_their_fields(window, qtbot):
     assert view.row("matter.matter_type").error.text() == "请选择办理事项"
     assert view.row("contact.current_address").error.text().startswith("请填写")
     assert view.row("applicant.name").error.isHidden()
+
+
+def test_card_values_that_cannot_change_are_shown_masked_but_submitted_whole(window, qtbot):
+    start(window)
+    resident = demo_identity()
+    shown = [edit.text() for edit in window.journey.form.findChildren(QLineEdit)]
+    assert not any(resident.number in text or resident.name == text for text in shown)
+    assert f"{resident.number[:4]}{'*' * 10}{resident.number[-4:]}" in shown
+    draft = window.journey.journey.draft
+    assert draft.data["applicant"]["id_number"] == resident.number

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.forms import FormField, Option, Text, Widget
+from kiosk.forms import FormField, Option, Prefill, Text, Widget
+from kiosk.identity import mask_name, mask_resident_id
 from kiosk.mianyang_divisions import counties
 
 _MAX_LENGTH = {
@@ -75,6 +76,9 @@ class FieldInput(QWidget):
         return self
 
 
+_CARD_MASKS = {Prefill.NAME: mask_name, Prefill.ID_NUMBER: mask_resident_id}
+
+
 class LineInput(FieldInput):
     """A big one-line field; digits-only kinds refuse other characters as they are typed."""
 
@@ -92,12 +96,16 @@ class LineInput(FieldInput):
         if kind in (Widget.ID_NUMBER, Widget.CREDIT_CODE):
             self.edit.setInputMethodHints(Qt.InputMethodHint.ImhPreferUppercase)
         self.edit.textEdited.connect(lambda _text: self.changed.emit())
+        # A card value that cannot change is shown masked, as on every screen; this keeps it.
+        self._card_value: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)
 
     def value(self) -> Any:
         """Text (upper-case for ID numbers and codes), or a number for number fields."""
+        if self._card_value is not None:
+            return self._card_value
         text = self.edit.text().strip()
         if not text:
             return None
@@ -115,12 +123,19 @@ class LineInput(FieldInput):
 
     def set_value(self, value: Any) -> None:
         """Show the value as text."""
+        self._card_value = None
         self.edit.setText("" if value is None else str(value))
 
     def set_locked(self, locked: bool) -> None:
-        """Locked fields stay readable (not greyed out), but cannot change."""
+        """Locked fields stay readable (not greyed out), but cannot change; a locked name or ID
+        number from the card shows only its masked form (surname; first and last 4 digits)."""
         self.edit.setReadOnly(locked)
         self.edit.setFocusPolicy(Qt.FocusPolicy.NoFocus if locked else Qt.FocusPolicy.StrongFocus)
+        mask = _CARD_MASKS.get(self.form_field.prefill) if locked else None
+        text = self.edit.text().strip()
+        if mask is not None and text and self._card_value is None:
+            self._card_value = self.value()
+            self.edit.setText(mask(text))
 
     def is_complete(self) -> bool:
         """True when a checked number has all its characters (time to check it)."""
