@@ -183,7 +183,7 @@ class DeviceSettings(_Strict):
 class PlatformSettings(_Strict):
     """How to reach the central platform. TLS verification cannot be turned off, only pointed."""
 
-    url: HttpUrl
+    url: HttpUrl  # base address; the API lives under <url>/api/v1/
     ca_file: Path | None = None  # None: the system trust store
     connect_timeout_s: Annotated[float, Field(gt=0, le=60)] = 5.0
     read_timeout_s: Annotated[float, Field(gt=0, le=300)] = 20.0

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from config.errors import ConfigError
 from config.loader import load_settings
-from config.schema import Language
+from config.schema import KioskSettings, Language
 from config.secrets import load_secrets
 from kiosk import __version__
 from kiosk.commands import catalog as catalog_commands
@@ -28,15 +28,19 @@ from kiosk.commands import identity as identity_commands
 from kiosk.commands import imaging as imaging_commands
 from kiosk.commands import queue as queue_commands
 from kiosk.commands import sync as sync_commands
+from kiosk.commands import technician as technician_commands
 from kiosk.commands.settings_args import (
     add_source_options,
     load_from_args,
     print_problems,
     quiet_logging,
 )
+from kiosk.forms import bundled_forms_dir
 from kiosk.frontend import FrontendUnavailable, load_frontend
 from kiosk.logs import configure_logging
 from kiosk.reference_platform import ReferencePlatform, ReferencePlatformError
+from kiosk.sync_worker import SyncWorker
+from offline_cache.catalog_store import BUNDLED_CATALOG
 
 # Exit codes.
 EXIT_OK = 0
@@ -101,24 +105,46 @@ def _cmd_run(args: argparse.Namespace) -> int:
         extra={"profile": settings.profile, "terminal": settings.terminal.id},
     )
     server: ReferencePlatform | None = None
+    worker: SyncWorker | None = None
     # Until the front end installs its own handler, SIGTERM unwinds through `finally`.
     signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         frontend = load_frontend("qt")
         if settings.platform.start_reference_server:
+            # Demo: the simulated back office moves statuses; catalog and forms are ours.
             server = ReferencePlatform.for_settings(
-                settings.platform, settings.storage.data_dir / "reference-platform"
+                settings.platform,
+                settings.storage.data_dir / "reference-platform",
+                demo=True,
+                catalog_file=BUNDLED_CATALOG,
+                forms_dir=bundled_forms_dir(),
             )
             server.start()
+        worker = _sync_worker(settings, server)
         return frontend.run(settings, windowed=args.windowed)
     except (FrontendUnavailable, ReferencePlatformError) as exc:
         log.error("kiosk cannot start", extra={"reason": str(exc)})
         print(f"kiosk cannot start: {exc}", file=sys.stderr)
         return EXIT_UNAVAILABLE
     finally:
+        if worker is not None:
+            worker.stop()
         if server is not None:
             server.stop()
         log.info("kiosk stopped")
+
+
+def _sync_worker(settings: KioskSettings, server: ReferencePlatform | None) -> SyncWorker | None:
+    """Start the sync engine's thread: always with the demo server (it enrolls the terminal
+    on first start), otherwise once the terminal is enrolled."""
+    if server is None and not load_secrets(settings.storage.secrets_file).enrolled:
+        log.warning("terminal not enrolled: no sync until `kiosk enroll`")
+        return None
+    worker = SyncWorker(
+        settings, enrollment_code=server.enrollment_code if server is not None else None
+    )
+    worker.start()
+    return worker
 
 
 # --- kiosk config ---------------------------------------------------------------------------------
@@ -251,6 +277,7 @@ SUBCOMMANDS: tuple[Callable[[SubParsers], None], ...] = (
     imaging_commands.register,
     sync_commands.register,
     queue_commands.register,
+    technician_commands.register,
 )
 
 

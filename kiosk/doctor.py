@@ -173,6 +173,12 @@ def _platform_get(settings: KioskSettings, path: str) -> requests.Response:
 
 def check_platform(settings: KioskSettings) -> list[CheckResult]:
     """The platform answers its health endpoint, and our clock agrees with its clock."""
+    ca_file = settings.platform.ca_file
+    if ca_file is not None and not ca_file.expanduser().is_file():
+        return [
+            CheckResult("platform", False, f"CA file {ca_file} missing (platform.ca_file)"),
+            CheckResult("clock", None, "cannot compare with the platform"),
+        ]
     try:
         sent = time.time()
         response = _platform_get(settings, "/api/v1/health")

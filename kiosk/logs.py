@@ -97,6 +97,9 @@ class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         return cast(TextIOWrapper, stream)
 
 
+_URL_LOGGERS = ("urllib3", "requests", "httpx", "httpcore")
+
+
 def configure_logging(settings: LoggingSettings, *, stream: TextIO | None = None) -> None:
     """Send JSON lines to ``stream`` (default stdout) and settings.file; calling again replaces."""
     root = logging.getLogger()
@@ -126,4 +129,8 @@ def configure_logging(settings: LoggingSettings, *, stream: TextIO | None = None
         setattr(handler, _OURS, True)
         root.addHandler(handler)
     root.setLevel(settings.level)
+    # Libraries that log request URLs (a tracking URL carries a receipt number) stay quiet
+    # even when the kiosk itself logs at DEBUG.
+    for chatty in _URL_LOGGERS:
+        logging.getLogger(chatty).setLevel(max(logging.WARNING, root.level))
     logging.captureWarnings(True)

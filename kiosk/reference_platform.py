@@ -17,11 +17,14 @@ import time
 from pathlib import Path
 from types import TracebackType
 
+import requests
+
 from config.schema import PlatformSettings
 
 log = logging.getLogger(__name__)
 
 LOOPBACK = "127.0.0.1"
+ADMIN_TOKEN_FILE = "admin.token"  # noqa: S105 - a file name the server writes
 _LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost"})
 
 
@@ -55,14 +58,35 @@ def _make_private_dirs(path: Path) -> None:
 class ReferencePlatform:
     """The reference platform server on 127.0.0.1:port, started and stopped by this process."""
 
-    def __init__(self, port: int, data_dir: Path, *, startup_timeout_s: float = 30.0) -> None:
+    def __init__(
+        self,
+        port: int,
+        data_dir: Path,
+        *,
+        startup_timeout_s: float = 30.0,
+        demo: bool = False,
+        catalog_file: Path | None = None,
+        forms_dir: Path | None = None,
+    ) -> None:
         self.port = port
         self.data_dir = data_dir
         self.startup_timeout_s = startup_timeout_s
+        # The server cannot import our packages: it gets the bundled catalog and forms by path.
+        self.demo = demo
+        self.catalog_file = catalog_file
+        self.forms_dir = forms_dir
         self._process: subprocess.Popen[bytes] | None = None
 
     @classmethod
-    def for_settings(cls, platform: PlatformSettings, data_dir: Path) -> ReferencePlatform:
+    def for_settings(
+        cls,
+        platform: PlatformSettings,
+        data_dir: Path,
+        *,
+        demo: bool = False,
+        catalog_file: Path | None = None,
+        forms_dir: Path | None = None,
+    ) -> ReferencePlatform:
         """The server the platform URL points at; the URL must name loopback."""
         host = platform.url.host or ""
         if host not in _LOOPBACK_NAMES:
@@ -72,7 +96,7 @@ class ReferencePlatform:
         port = platform.url.port
         if port is None:  # pragma: no cover - HttpUrl always fills in the scheme's port
             raise ReferencePlatformError("platform.url has no port")
-        return cls(port, data_dir)
+        return cls(port, data_dir, demo=demo, catalog_file=catalog_file, forms_dir=forms_dir)
 
     @property
     def pid(self) -> int | None:
@@ -98,6 +122,12 @@ class ReferencePlatform:
             "--data-dir",
             str(self.data_dir),
         ]
+        if self.demo:
+            command.append("--demo")
+        if self.catalog_file is not None:
+            command += ["--catalog", str(self.catalog_file)]
+        if self.forms_dir is not None:
+            command += ["--forms-dir", str(self.forms_dir)]
         self._process = subprocess.Popen(
             command, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent
         )
@@ -132,6 +162,35 @@ class ReferencePlatform:
             os.kill(process.pid, signal.SIGKILL)
             process.wait(timeout=timeout_s)
         log.info("reference platform stopped", extra={"pid": process.pid})
+
+    @property
+    def base_url(self) -> str:
+        """The server's loopback URL."""
+        return f"http://{LOOPBACK}:{self.port}/"
+
+    def enrollment_code(self, terminal_id: str, timeout_s: float = 5.0) -> str:
+        """A one-time enrollment code from the admin API, with the token in the data folder.
+
+        Demo only: the token never leaves this machine; the request goes to loopback.
+        """
+        token = (self.data_dir / ADMIN_TOKEN_FILE).read_text(encoding="utf-8").strip()
+        session = requests.Session()
+        session.trust_env = False  # no proxy between us and our own loopback server
+        try:
+            response = session.post(
+                f"{self.base_url}api/v1/admin/enrollment-codes",
+                json={"terminal_id": terminal_id},
+                headers={"Authorization": f"Bearer {token}"},
+                timeout=timeout_s,
+                allow_redirects=False,
+            )
+        finally:
+            session.close()
+        if response.status_code != 201:
+            raise ReferencePlatformError(
+                f"the reference platform refused an enrollment code ({response.status_code})"
+            )
+        return str(response.json()["code"])
 
     def __enter__(self) -> ReferencePlatform:
         self.start()

@@ -30,8 +30,11 @@ class _Relay(QObject):
         self,
         on_success: Callable[[Any], None] | None,
         on_failure: Callable[[BaseException], None] | None,
+        owner: QObject | None,
     ) -> None:
-        super().__init__()
+        # A child of the widget whose method is the callback: if the screen is gone when the
+        # work ends, the relay is gone with it and the callback never runs on a dead widget.
+        super().__init__(owner)
         self._on_success = on_success
         self._on_failure = on_failure
         self.succeeded.connect(self._deliver_success, Qt.ConnectionType.QueuedConnection)
@@ -96,8 +99,12 @@ class BackgroundOp(Generic[T]):
 
     def start(self, pool: QThreadPool | None = None) -> None:
         """Start the work; must be called from the UI thread."""
-        relay = _Relay(self._on_success, self._on_failure)
+        owner = getattr(self._on_success, "__self__", None)
+        relay = _Relay(
+            self._on_success, self._on_failure, owner if isinstance(owner, QObject) else None
+        )
         _pending.add(relay)
+        relay.destroyed.connect(lambda: _pending.discard(relay))
         (pool or QThreadPool.globalInstance()).start(_Task(self._call, relay))
 
 

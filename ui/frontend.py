@@ -8,17 +8,20 @@ import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRect
+from PySide6.QtCore import QCoreApplication, QRect, QTimer
 from PySide6.QtWidgets import QApplication
 
 from config.schema import KioskSettings, Language, SimulatedReaderSettings, UiSettings
 from kiosk.identity_session import open_identity_service
 from kiosk.session import SessionKeeper
+from kiosk.watchdog import SystemdNotifier
 from ui.journey_screenshots import EXTRA_SHOTS, prepare_journey_screenshot
 from ui.main_window import MainWindow
 from ui.router import ScreenName
 from ui.screens.catalog_flow import prepare_screenshot
 from ui.screens.identity_screen import stage_screenshot
+from ui.screens.track_rate_shots import TRACK_RATE_SHOTS, stage_track_rate_screenshot
+from ui.technician_flow import SCREENSHOT_DEVICES
 from ui.translations import ensure_compiled
 
 log = logging.getLogger(__name__)
@@ -63,7 +66,9 @@ class QtFrontend:
         voice = VoiceGuide(settings.ui)
         keeper = SessionKeeper(settings.ui, settings.session)
         identity = open_identity_service(settings.devices.card_readers, lambda: keeper.current)
-        window = MainWindow(settings, keeper=keeper, voice=voice, identity_service=identity)
+        window = MainWindow(
+            settings, keeper=keeper, voice=voice, identity_service=identity, live_capture=True
+        )
         if windowed or not settings.ui.fullscreen:
             window.resize(*WINDOWED_SIZE)
             window.show()
@@ -73,8 +78,21 @@ class QtFrontend:
             window.showFullScreen()
             window.setGeometry(screen)
 
+        # Under systemd (Type=notify, WatchdogSec): ready once the first screen shows, then a
+        # ping from the UI thread's own timer, so a hung UI is restarted.
+        notifier = SystemdNotifier.from_environment()
+        if notifier is not None:
+            notifier.ready("attract screen shown")
+            if notifier.ping_interval_s is not None:
+                watchdog = QTimer(window)
+                watchdog.setInterval(int(notifier.ping_interval_s * 1000))
+                watchdog.timeout.connect(notifier.ping)
+                watchdog.start()
+
         def stop(signum: int, _frame: object) -> None:
             log.info("stopping", extra={"signal": signum})
+            if notifier is not None:
+                notifier.stopping()
             window.shutdown()
             app.quit()
 
@@ -126,9 +144,14 @@ class QtFrontend:
                 screen, _CATALOG_SHOTS.get(screen, _IDENTITY_SHOTS.get(screen, screen))
             )
             target = EXTRA_SHOTS.get(screen, target)
+            target = TRACK_RATE_SHOTS.get(screen, target)
+            if screen == SCREENSHOT_DEVICES:
+                target = ScreenName.ATTRACT  # stage_screenshot opens the technician home
             window.router.go(ScreenName(target))
             prepare_screenshot(window.catalog, screen)
             prepare_journey_screenshot(window.journey, screen)
+            window.technician.stage_screenshot(screen)
+            stage_track_rate_screenshot(window.track, window.rate, screen)
             if identity_shot:
                 stage_screenshot(window.identity_flow.screen, screen)
             if screen == "idle-warning":
@@ -154,4 +177,6 @@ class QtFrontend:
             + list(_CATALOG_SHOTS)
             + list(_IDENTITY_SHOTS)
             + list(EXTRA_SHOTS)
+            + list(TRACK_RATE_SHOTS)
+            + [SCREENSHOT_DEVICES]
         )

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from config.schema import KioskSettings, Language
 from kiosk.applications import FormInvalidError
+from kiosk.document_capture import CaptureSettings, DocumentCapture, open_document_capture
 from kiosk.forms import FormLoadReport, load_forms
 from kiosk.journey import Journey, JourneyStep
 from kiosk.journey_submit import Submitted, resident_message
@@ -26,6 +27,7 @@ from kiosk.service_offers import ServiceOffer, demo_offer, demo_offers, offer_fr
 from kiosk.session import Session
 from ui.bridge import run_in_background
 from ui.router import ScreenName, ScreenRouter
+from ui.screens.capture_screen import CaptureScreen
 from ui.screens.consent_screen import ConsentScreen
 from ui.screens.form_screen import FormScreen
 from ui.screens.materials_screen import MaterialsScreen
@@ -57,6 +59,7 @@ class JourneyFlow(QObject):
         capture: CaptureProvider | None = None,
         forms: FormLoadReport | None = None,
         parent: QObject | None = None,
+        capture_device: CaptureSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -64,6 +67,10 @@ class JourneyFlow(QObject):
         self._session = session
         self._language = language
         self.capture_provider = capture or SamplePageCapture()
+        # With a capture device (the running kiosk passes the configured one) pages are taken on
+        # the capture screen; without one the provider (sample pages in tests) stands in.
+        self.capture_device = capture_device
+        self._capturing: str | None = None
         self.forms = forms or bundled_forms()
         self.receipt_step = ReceiptStep(settings)
         self.journey: Journey | None = None
@@ -76,6 +83,10 @@ class JourneyFlow(QObject):
         self.review = ReviewScreen(language)
         self.consent = ConsentScreen(language)
         self.receipt = ReceiptScreen(language)
+        self.capture_screen = CaptureScreen(language)
+        router.register(ScreenName.CAPTURE, self.capture_screen)
+        self.capture_screen.done.connect(self._captured_on_screen)
+        self.capture_screen.cancelled.connect(self._capture_screen_cancelled)
         router.register(ScreenName.APPLY, self.choice)
         router.register(ScreenName.FORM, self.form)
         router.register(ScreenName.MATERIALS, self.materials)
@@ -149,6 +160,9 @@ class JourneyFlow(QObject):
         if self._already_submitted():
             return
         journey = self._journey()
+        if self.capture_device is not None:
+            self._capture_on_screen(code)
+            return
         self.materials.set_busy(code, True)
 
         def done(pages: list[CapturedPage]) -> None:
@@ -167,6 +181,53 @@ class JourneyFlow(QObject):
                 self.materials.capture_failed()
 
         run_in_background(journey.capture, code).on_success(done).on_failure(failed).start()
+
+    def _capture_on_screen(self, code: str) -> None:
+        """Open the camera or scanner off the UI thread, then show the capture screen."""
+        journey = self._journey()
+        device = self.capture_device
+        assert device is not None
+        material = journey.offer.material(code) if journey.offer is not None else None
+        if material is None:
+            return
+        self.materials.set_busy(code, True)
+
+        def opened(source: DocumentCapture) -> None:
+            if self.journey is not journey:
+                source.close()  # the session ended while the device was opening
+                return
+            self._capturing = code
+            self.capture_screen.begin(material.name.in_language(self._language().value), source)
+            self.router.go(ScreenName.CAPTURE)
+
+        def failed(error: BaseException) -> None:
+            log.warning("capture device did not open: %s", type(error).__name__)
+            if self.journey is journey:
+                self.materials.set_busy(code, False)
+                self.materials.capture_failed()
+
+        run_in_background(open_document_capture, device).on_success(opened).on_failure(
+            failed
+        ).start()
+
+    def _captured_on_screen(self, pages: list[CapturedPage]) -> None:
+        """Done on the capture screen: the pages replace the material's, back to materials."""
+        code, self._capturing = self._capturing, None
+        if code is None or self.journey is None:
+            return
+        self.journey.set_pages(code, pages)
+        self.materials.set_busy(code, False)
+        self.materials.show_pages(code, pages)
+        self.materials.show_precheck(self.journey.precheck())
+        if self.router.current() is ScreenName.CAPTURE:
+            self.router.back()
+
+    def _capture_screen_cancelled(self) -> None:
+        code, self._capturing = self._capturing, None
+        if code is not None and self.journey is not None and code in self.materials.rows:
+            self.materials.set_busy(code, False)
+        if self.router.current() is ScreenName.CAPTURE:
+            self.router.back()
 
     def capture_provider_pages(self) -> None:
         """Capture every required material at once, on this thread (screenshots only)."""
@@ -289,5 +350,7 @@ class JourneyFlow(QObject):
             self.journey.wipe()
         self.journey = None
         self.readiness = None
+        self._capturing = None
+        self.capture_screen.reset()
         for screen in (self.form, self.materials, self.review, self.consent, self.receipt):
             screen.reset()

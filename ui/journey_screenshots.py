@@ -14,6 +14,7 @@ from kiosk.journey import JourneyStep
 from kiosk.receipt_number import format_receipt_number, local_day
 from kiosk.receipt_step import PrinterReadiness, ReceiptDelivery, ReceiptParts, build_receipt
 from kiosk.service_offers import demo_offers
+from ui.capture.screenshot import stage_capture_screenshot
 from ui.journey_flow import JourneyFlow
 from ui.router import ScreenName
 
@@ -32,6 +33,9 @@ _ANSWERS = {
 
 def prepare_journey_screenshot(flow: JourneyFlow, name: str) -> None:
     """Fill the journey with demo answers up to the screen ``name`` and show it."""
+    if name == ScreenName.CAPTURE:
+        stage_capture_screenshot(flow.capture_screen)
+        return
     if name not in JOURNEY_SHOTS:
         return
     offer = demo_offers()[0]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from config.schema import KioskSettings, Language
+from kiosk.document_capture import capture_settings
 from kiosk.identity_service import IdentityService
 from kiosk.session import EndReason, IdleState, SessionKeeper
 from ui import theme
@@ -32,7 +33,9 @@ from ui.screens.call_staff import CallStaffScreen
 from ui.screens.catalog_flow import CatalogScreens
 from ui.screens.coming_soon import ComingSoonScreen
 from ui.screens.identity_flow import IdentityFlow
+from ui.screens.rate import RateScreen
 from ui.screens.track import TrackScreen
+from ui.technician_flow import TechnicianFlow
 from ui.technician_gesture import CornerTaps
 from ui.translations import install_translator
 from ui.widgets.footer import Footer
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
         voice: VoiceOutput | None = None,
         gesture_clock: Callable[[], float] = time.monotonic,
         identity_service: IdentityService | None = None,
+        live_capture: bool = False,
     ) -> None:
         super().__init__()
         self.settings = settings
@@ -97,20 +101,41 @@ class MainWindow(QMainWindow):
 
         self.router = ScreenRouter(self.stack)
         self.attract = AttractScreen()
-        self.track = TrackScreen()
+        self.track = TrackScreen(settings)
+        self.rate = RateScreen(settings)
         self.router.register(ScreenName.ATTRACT, self.attract)
         self.router.register(ScreenName.TRACK, self.track)
-        for name in (ScreenName.APPLY, ScreenName.GUIDE, ScreenName.RATE):
+        self.router.register(ScreenName.RATE, self.rate)
+        for name in (ScreenName.APPLY, ScreenName.GUIDE):
             self.router.register(name, ComingSoonScreen(name))
         self.router.register(ScreenName.CALL_STAFF, CallStaffScreen(settings.terminal.id))
         # The Guide tile opens the catalog search (it replaces the GUIDE placeholder).
         self.catalog = CatalogScreens(settings, self.router, self.language, self)
         # The Apply tile opens the application journey (it replaces the APPLY placeholder).
+        # live_capture: materials are captured on the capture screen with the configured camera
+        # or scanner (the running kiosk); otherwise with sample pages (tests, screenshots).
         self.journey = JourneyFlow(
-            settings, self.router, lambda: self.keeper.current, self.language, parent=self
+            settings,
+            self.router,
+            lambda: self.keeper.current,
+            self.language,
+            parent=self,
+            capture_device=capture_settings(settings) if live_capture else None,
         )
         self.journey.finished.connect(lambda: self.end_session(EndReason.FINISHED))
+        # Rating: from the tile, from the receipt, or from a tracked application.
+        self.rate.finished.connect(lambda: self.end_session(EndReason.FINISHED))
+        self.track.rateRequested.connect(self._rate_application)
+        self.journey.receipt.rateRequested.connect(self._rate_application)
         self.catalog.applyRequested.connect(self._apply_from_guide)
+        # Technician mode: leaving it ends the session like "start over" (everything wiped).
+        self.technician = TechnicianFlow(
+            settings,
+            self.router,
+            lambda: self.journey.receipt_step.desk,
+            lambda: self.end_session(EndReason.START_OVER),
+            self,
+        )
 
         self.idle_overlay = IdleOverlay(root)
         self.start_over_overlay = StartOverOverlay(root)
@@ -140,7 +165,7 @@ class MainWindow(QMainWindow):
         app.installEventFilter(self._activity)
         self._activity.activity.connect(self.keeper.touch)
         self._activity.pressed.connect(self._on_press)
-        self.technicianRequested.connect(lambda: log.info("technician gesture"))
+        self.technicianRequested.connect(self.technician.start)
 
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(1000)
@@ -230,6 +255,10 @@ class MainWindow(QMainWindow):
             screen.reset()
         self._apply_session_choices()
         self.router.home()
+
+    def _rate_application(self, number: str) -> None:
+        self.rate.start_for(number)
+        self.router.go(ScreenName.RATE)
 
     def _apply_from_guide(self, code: str) -> None:
         guide = self.catalog.guide.guide

@@ -30,6 +30,9 @@ class ScreenName(StrEnum):
     IDENTIFY = "identify"
     CATALOG_BROWSE = "catalog-browse"
     SERVICE_GUIDE = "service-guide"
+    TECHNICIAN_PIN = "technician-pin"
+    TECHNICIAN = "technician"
+    CAPTURE = "capture"
 
 
 class ScreenRouter(QObject):

@@ -86,3 +86,10 @@ def test_a_key_file_others_can_read_is_a_failure_with_the_fix(
     assert f"chmod 600 {key}" in result.detail
     key.chmod(0o600)
     assert check_key_file(settings).ok is True
+
+
+def test_a_missing_platform_ca_file_is_named_not_a_crash(settings_factory: SettingsFactory) -> None:
+    settings = settings_factory(platform={"ca_file": "/nonexistent/platform-ca.pem"})
+    results = by_name(run_checks(settings))
+    assert results["platform"].ok is False
+    assert "CA file /nonexistent/platform-ca.pem missing" in results["platform"].detail

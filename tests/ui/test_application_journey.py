@@ -11,6 +11,7 @@ import pytest
 
 from devices.cardreader.simulated import DEMO_RESIDENTS, SimulatedCardReader
 from kiosk.applications import open_application
+from kiosk.identity import mask_name
 from kiosk.logs import configure_logging
 from offline_cache.store import OfflineStore
 from tests.ui.event_loop import settle
@@ -72,7 +73,9 @@ def test_resident_applies_from_card_to_receipt_and_the_record_is_sealed(
     view = window.journey.form.view
     name_row = view.row("applicant.name")
     assert name_row.is_from_card() and name_row.badge.text() == "来自您的证件，不可修改"
-    assert name_row.input.edit.text() == RESIDENT.name and name_row.input.edit.isReadOnly()
+    # On screen only the surname, as everywhere; the application still carries the full name.
+    assert name_row.input.edit.text() == mask_name(RESIDENT.name)
+    assert name_row.input.value() == RESIDENT.name and name_row.input.edit.isReadOnly()
 
     # Next with nothing filled: plain-language errors next to the fields, no step forward
     click(qtbot, window.journey.form.next_button)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import threading
 
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+from PySide6.QtWidgets import QLabel
+
 from ui.bridge import run_in_background
 
 
@@ -54,3 +58,19 @@ def test_the_ui_thread_is_free_while_work_runs(qtbot):
     assert results == []
     release.set()
     qtbot.waitUntil(lambda: results == ["done"], timeout=5000)
+
+
+def test_a_result_for_a_screen_that_is_gone_is_dropped_not_delivered(qtbot) -> None:
+    class Screen(QLabel):
+        def show_result(self, text: str) -> None:
+            self.setText(text)
+
+    screen = Screen()
+    release = threading.Event()
+    run_in_background(release.wait, 5).on_success(screen.show_result).start()
+    screen.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(screen)
+    release.set()
+    QThreadPool.globalInstance().waitForDone(5000)
+    QCoreApplication.processEvents()  # a delivery to the deleted label would raise here

@@ -25,11 +25,11 @@ def test_tiles_lead_to_their_screens_and_back_and_home_return(window, qtbot):
     assert changes == ["track", "call-staff", "track", "attract"]
 
 
-def test_rate_says_honestly_it_is_coming_soon(window, qtbot):
+def test_rate_tile_opens_the_rating_screen(window, qtbot):
     tile = next(t for t in window.attract.tiles if t.name is ScreenName.RATE)
     qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
     assert window.router.current() is ScreenName.RATE
-    assert "即将开通" in window.router.current_screen().prompt()
+    assert window.router.current_screen() is window.rate
 
 
 def test_guide_tile_opens_the_catalog_search(window, qtbot):

@@ -46,6 +46,18 @@ def test_text_pages_are_turned_upright(turns: int) -> None:
     assert quarter_turns(turned) == turns
 
 
+def test_a_page_with_its_seal_at_the_bottom_is_not_turned_over() -> None:
+    # A framed page whose red seal makes the lower half the heavier one, as official papers are.
+    page = np.full((1169, 827, 3), 250, np.uint8)
+    cv2.rectangle(page, (30, 30), (797, 1139), (60, 60, 60), 4)
+    cv2.putText(page, "TITLE", (250, 160), cv2.FONT_HERSHEY_SIMPLEX, 2, (20, 20, 20), 5)
+    for y in range(260, 900, 48):
+        cv2.line(page, (90, y), (738 - (y // 48 % 3) * 60, y), (140, 140, 140), 3)
+    cv2.circle(page, (560, 900), 130, (40, 40, 210), 18)
+    cv2.putText(page, "SEAL", (470, 920), cv2.FONT_HERSHEY_SIMPLEX, 2.2, (40, 40, 210), 12)
+    assert quarter_turns(page) == 0
+
+
 def test_skew_of_a_scanned_page_is_measured() -> None:
     page = _page("text")
     height, width = page.shape[:2]

@@ -16,6 +16,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from stdnum.cn import ric, uscc
 
+from config.schema import LoggingSettings
 from kiosk.logs import configure_logging
 from kiosk.redaction import (
     ID_MASK,
@@ -274,3 +275,15 @@ def test_any_mobile_number_apart_from_other_digits_is_masked(
     masked = redact(prefix + written + suffix)
     assert written not in masked
     assert number[3:] not in masked.replace(" ", "").replace("-", "")
+
+
+def test_http_libraries_never_log_request_urls_even_at_debug() -> None:
+    out = io.StringIO()
+    configure_logging(LoggingSettings(level="DEBUG", file=None), stream=out)
+    try:
+        logging.getLogger("urllib3.connectionpool").debug(
+            "GET /api/v1/track/MY-DEMO-001-20261126-00001J HTTP/1.1"
+        )
+    finally:
+        configure_logging(LoggingSettings(), stream=io.StringIO())
+    assert "MY-DEMO-001-20261126-00001J" not in out.getvalue()

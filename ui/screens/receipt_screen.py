@@ -24,6 +24,7 @@ class ReceiptScreen(JourneyScreen):
     """The application number, the receipt as printed, and Finish."""
 
     finished = Signal()
+    rateRequested = Signal(str)  # the receipt number: rate the service now
 
     def __init__(self, language: Callable[[], Language], parent: QWidget | None = None) -> None:
         super().__init__(language, parent)
@@ -47,7 +48,10 @@ class ReceiptScreen(JourneyScreen):
         self.body_layout.addStretch(1)
         self.finish_button = QPushButton()
         self.finish_button.clicked.connect(self.finished)
+        self.rate_button = QPushButton(objectName="secondary")
+        self.rate_button.clicked.connect(self._rate_now)
         self.actions.addStretch(1)
+        self.actions.addWidget(self.rate_button)
         self.actions.addWidget(self.finish_button)
         self.receipt: Receipt | None = None
         self.delivery: ReceiptDelivery | None = None
@@ -66,6 +70,10 @@ class ReceiptScreen(JourneyScreen):
             )
         self.big_qr.setVisible(self.is_large())
         self.retranslate()
+
+    def _rate_now(self) -> None:
+        if self.receipt is not None:
+            self.rateRequested.emit(self.receipt.receipt_number)
 
     def is_large(self) -> bool:
         """True when the receipt is shown large (not printed)."""
@@ -97,6 +105,9 @@ class ReceiptScreen(JourneyScreen):
         number = self.receipt.receipt_number if self.receipt is not None else ""
         self.number_label.setText(self.tr("Receipt number:") + "\n" + number)
         self.number_label.setAccessibleName(self.number_label.text())
+        self.rate_button.setText(self.tr("Rate the service now"))
+        self.rate_button.setAccessibleName(self.tr("Rate the service now"))
+        self.rate_button.setVisible(self.receipt is not None)
         self.finish_button.setText(self.tr("Finish"))
         self.finish_button.setAccessibleName(self.tr("Finish and clear my information"))
 

@@ -1,16 +1,26 @@
-"""Track an application by receipt number or 办件编号 (the lookup arrives with sync)."""
+"""Track an application by receipt number or 办件编号: the platform's history, or offline the
+last state this terminal knows with its time. The lookup runs off the UI thread."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from enum import Enum, auto
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from config.schema import KioskSettings
+from kiosk.receipt_number import CHINA_STANDARD_TIME
+from kiosk.tracking import Outcome, Source, TrackAnswer, TrackedApplication, Tracker, TrackStatus
+from ui.bridge import run_in_background
 from ui.screens.base import Screen
 
 log = logging.getLogger(__name__)
+
+# Blocking: reads one QR code from the camera (CAPTURE UI provides it); None when cancelled.
+QrSource = Callable[[], str | None]
+HISTORY_LINES = 8
 
 
 class _Answer(Enum):
@@ -18,14 +28,44 @@ class _Answer(Enum):
 
     NONE = auto()
     EMPTY = auto()
-    NOT_AVAILABLE = auto()
+    LOOKING_UP = auto()
+    FOUND = auto()
+    INVALID = auto()
+    BAD_QR = auto()
+    UNKNOWN = auto()
+    PLATFORM_ERROR = auto()
+    FAILED = auto()
+
+
+_FROM_OUTCOME = {
+    Outcome.FOUND: _Answer.FOUND,
+    Outcome.INVALID_NUMBER: _Answer.INVALID,
+    Outcome.BAD_QR: _Answer.BAD_QR,
+    Outcome.UNKNOWN_NUMBER: _Answer.UNKNOWN,
+    Outcome.PLATFORM_ERROR: _Answer.PLATFORM_ERROR,
+}
+
+
+def _local_time(application: TrackedApplication, index: int | None = None) -> str:
+    moment = application.as_of if index is None else application.history[index].at
+    return moment.astimezone(CHINA_STANDARD_TIME).strftime("%Y-%m-%d %H:%M")
 
 
 class TrackScreen(Screen):
-    """A labelled field for the number and a Query button."""
+    """A labelled field for the number, Query (and Scan when a camera is set up), the answer."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    rateRequested = Signal(str)  # the number of the application to rate
+
+    def __init__(
+        self,
+        settings: KioskSettings,
+        parent: QWidget | None = None,
+        tracker: Tracker | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._tracker = tracker or Tracker(settings)
+        self._qr_source: QrSource | None = None
+        self._generation = 0  # a late answer for a query the resident left is dropped
         self._heading = QLabel(objectName="heading")
         self._label = QLabel()
         self.number_edit = QLineEdit()
@@ -35,30 +75,52 @@ class TrackScreen(Screen):
         self.query_button = QPushButton()
         self.query_button.clicked.connect(self.query)
         self.number_edit.returnPressed.connect(self.query)
+        self.scan_button = QPushButton(objectName="secondary")
+        self.scan_button.clicked.connect(self.scan)
+        self.scan_button.hide()  # until a camera QR source is set
         self.message = QLabel(objectName="message", wordWrap=True)
         self._hint = QLabel(objectName="hint", wordWrap=True)
+        self.status_label = QLabel(objectName="sectionTitle", wordWrap=True)
+        self.source_label = QLabel(objectName="hint", wordWrap=True)
+        self.history_labels = [QLabel(wordWrap=True) for _ in range(HISTORY_LINES)]
+        self.rate_button = QPushButton(objectName="secondary")
+        self.rate_button.clicked.connect(self._rate)
         self._answer = _Answer.NONE
+        self.application: TrackedApplication | None = None
 
         row = QHBoxLayout()
         row.setSpacing(24)
         row.addWidget(self.number_edit, 1)
         row.addWidget(self.query_button)
+        row.addWidget(self.scan_button)
 
         column = QVBoxLayout()
-        column.setSpacing(20)
+        column.setSpacing(16)
         column.addWidget(self._heading)
         column.addWidget(self._label)
         column.addLayout(row)
         column.addWidget(self._hint)
         column.addWidget(self.message)
+        column.addWidget(self.status_label)
+        column.addWidget(self.source_label)
+        for label in self.history_labels:
+            column.addWidget(label)
+        column.addWidget(self.rate_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
 
         outer = QHBoxLayout(self)
-        outer.setContentsMargins(48, 48, 48, 32)
+        outer.setContentsMargins(48, 32, 48, 24)
         outer.addStretch(1)
         outer.addLayout(column, 6)
         outer.addStretch(1)
         self.retranslate()
+
+    # --- entry points -----------------------------------------------------------------------
+
+    def set_qr_source(self, source: QrSource | None) -> None:
+        """Offer Scan with a camera QR reader (CAPTURE UI), or hide it with None."""
+        self._qr_source = source
+        self.scan_button.setVisible(source is not None)
 
     def prompt(self) -> str:
         """Spoken when the screen appears."""
@@ -72,6 +134,10 @@ class TrackScreen(Screen):
         self.number_edit.setAccessibleName(self.tr("Receipt number or application number"))
         self.query_button.setText(self.tr("Query"))
         self.query_button.setAccessibleName(self.tr("Query the progress"))
+        self.scan_button.setText(self.tr("Scan receipt QR"))
+        self.scan_button.setAccessibleName(self.tr("Scan the QR code on your receipt"))
+        self.rate_button.setText(self.tr("Rate this service"))
+        self.rate_button.setAccessibleName(self.tr("Rate the service of this application"))
         self._hint.setText(
             self.tr("You find both numbers on the receipt you received when you applied.")
         )
@@ -82,33 +148,175 @@ class TrackScreen(Screen):
         self.number_edit.setFocus()
 
     def reset(self) -> None:
-        """Clear the number and the answer."""
+        """Clear the number and the answer; a lookup still running is forgotten."""
         super().reset()
+        self._generation += 1
         self._answer = _Answer.NONE
+        self.application = None
+        self.query_button.setEnabled(True)
         self._show_answer()
 
+    # --- lookups ----------------------------------------------------------------------------
+
     def query(self) -> None:
-        """Answer honestly: this terminal cannot look applications up yet."""
-        if not self.number_edit.text().strip():
+        """Look the typed number up (off the UI thread); the number itself is never logged."""
+        text = self.number_edit.text().strip()
+        if not text:
             self._answer = _Answer.EMPTY
-        else:
-            # The number itself is personal data: it is never logged.
-            log.info("track query: lookup not yet available on this terminal")
-            self._answer = _Answer.NOT_AVAILABLE
+            self._show_answer()
+            return
+        self._lookup(text)
+
+    def scan(self) -> None:
+        """Read the receipt's QR code with the camera, then look it up."""
+        source = self._qr_source
+        if source is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        self._set_busy()
+
+        def scanned(text: str | None) -> None:
+            if generation != self._generation:
+                return
+            if text:
+                self._lookup(text)
+            else:
+                self._answer = _Answer.NONE
+                self.query_button.setEnabled(True)
+                self._show_answer()
+
+        run_in_background(source).on_success(scanned).on_failure(self._failed(generation)).start()
+
+    def _lookup(self, text: str) -> None:
+        self._generation += 1
+        generation = self._generation
+        self._set_busy()
+
+        def answered(answer: TrackAnswer) -> None:
+            if generation == self._generation:
+                self._show_result(answer)
+
+        run_in_background(self._tracker.lookup, text).on_success(answered).on_failure(
+            self._failed(generation)
+        ).start()
+
+    def _failed(self, generation: int) -> Callable[[BaseException], None]:
+        def failed(error: BaseException) -> None:
+            if generation != self._generation:
+                return
+            log.error("track lookup failed", extra={"reason": type(error).__name__})
+            self._answer = _Answer.FAILED
+            self.application = None
+            self.query_button.setEnabled(True)
+            self._show_answer()
+
+        return failed
+
+    def _set_busy(self) -> None:
+        self._answer = _Answer.LOOKING_UP
+        self.application = None
+        self.query_button.setEnabled(False)
         self._show_answer()
+
+    def show_answer(self, answer: TrackAnswer) -> None:
+        """Show a lookup's answer (also used to stage screenshots)."""
+        self._show_result(answer)
+
+    def _show_result(self, answer: TrackAnswer) -> None:
+        self._answer = _FROM_OUTCOME[answer.outcome]
+        self.application = answer.application
+        self.query_button.setEnabled(True)
+        self._show_answer()
+
+    def _rate(self) -> None:
+        if self.application is not None:
+            self.rateRequested.emit(
+                self.application.official_number or self.application.receipt_number
+            )
+
+    # --- what the resident reads ------------------------------------------------------------
 
     def answer_text(self) -> str:
         """The message shown under the field (empty when there is none)."""
-        return self.message.text()
+        return self.message.text() if self.message.isVisibleTo(self) else ""
+
+    def history_texts(self) -> list[str]:
+        """The history lines shown, oldest first."""
+        return [label.text() for label in self.history_labels if label.isVisibleTo(self)]
+
+    def status_text(self, status: TrackStatus) -> str:
+        """A status in the resident's words."""
+        texts = {
+            TrackStatus.QUEUED: self.tr("Waiting on this terminal to be sent"),
+            TrackStatus.RECEIVED: self.tr("Received"),
+            TrackStatus.ACCEPTED: self.tr("Accepted, being processed"),
+            TrackStatus.NEEDS_MORE: self.tr("More material needed"),
+            TrackStatus.APPROVED: self.tr("Approved"),
+            TrackStatus.REJECTED: self.tr("Not approved"),
+            TrackStatus.COMPLETED: self.tr("Completed"),
+            TrackStatus.HELD: self.tr("Held: please ask staff at the counter"),
+        }
+        return texts[status]
 
     def _show_answer(self) -> None:
         texts = {
             _Answer.NONE: "",
             _Answer.EMPTY: self.tr("Please enter the number first."),
-            _Answer.NOT_AVAILABLE: self.tr(
-                "Tracking is not yet available on this terminal. Please ask at the service "
-                "counter, where staff can look up your application."
+            _Answer.LOOKING_UP: self.tr("Looking up your application…"),
+            _Answer.FOUND: "",
+            _Answer.INVALID: self.tr(
+                "This is not a valid receipt or application number. Please check it and "
+                "type it again."
+            ),
+            _Answer.BAD_QR: self.tr(
+                "This QR code is not a receipt of this service hall. Please type the number "
+                "printed on your receipt."
+            ),
+            _Answer.UNKNOWN: self.tr(
+                "No application has this number. Please check the number on your receipt."
+            ),
+            _Answer.PLATFORM_ERROR: self.tr(
+                "The service platform cannot be reached now, and this terminal has no record "
+                "of this number. Please try again later or ask at the service counter."
+            ),
+            _Answer.FAILED: self.tr(
+                "The lookup did not work. Please try again or ask at the service counter."
             ),
         }
         self.message.setText(texts[self._answer])
-        self.message.setVisible(self._answer is not _Answer.NONE)
+        self.message.setVisible(bool(texts[self._answer]))
+        self._show_application(self.application if self._answer is _Answer.FOUND else None)
+
+    def _show_application(self, application: TrackedApplication | None) -> None:
+        for label in (self.status_label, self.source_label, self.rate_button):
+            label.setVisible(application is not None)
+        for label in self.history_labels:
+            label.hide()
+        if application is None:
+            return
+        number = application.official_number or application.receipt_number
+        self.status_label.setText(
+            self.tr("Application %1: %2")
+            .replace("%1", number)
+            .replace("%2", self.status_text(application.status))
+        )
+        if application.source is Source.PLATFORM:
+            self.source_label.setText(self.tr("From the service platform, just now."))
+        else:
+            self.source_label.setText(
+                self.tr(
+                    "The platform cannot be reached now. Last known state on this terminal, "
+                    "as of %1."
+                ).replace("%1", _local_time(application))
+            )
+        shown = application.history[-HISTORY_LINES:]
+        offset = len(application.history) - len(shown)
+        for label, (index, event) in zip(
+            self.history_labels, enumerate(shown, start=offset), strict=False
+        ):
+            label.setText(f"{_local_time(application, index)}    {self.status_text(event.status)}")
+            label.show()
+        self.rate_button.setVisible(
+            not application.rated and application.status is not TrackStatus.HELD
+        )

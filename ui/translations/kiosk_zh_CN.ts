@@ -38,6 +38,127 @@
     </message>
 </context>
 <context>
+    <name>CaptureScreen</name>
+    <message>
+        <location filename="../screens/capture_screen.py" line="242"/>
+        <source>The picture could not be taken. Please try again.</source>
+        <translation>没能拍下照片，请再试一次。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../screens/capture_screen.py" line="287"/>
+        <source>Scanning… %n page(s) so far</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../screens/capture_screen.py" line="289"/>
+        <source>Put the next page on the scanner and touch Scan, or touch Done.</source>
+        <translation>请放入下一页后点“扫描”，或点“完成”。</translation>
+    </message>
+    <message>
+        <location filename="../screens/capture_screen.py" line="291"/>
+        <location filename="../screens/capture_screen.py" line="422"/>
+        <source>Put the document on the scanner, then touch Scan.</source>
+        <translation>请把材料放到扫描仪上，然后点“扫描”。</translation>
+    </message>
+    <message>
+        <location filename="../screens/capture_screen.py" line="342"/>
+        <source>Put the page back in view: it is taken again when still.</source>
+        <translation>请把这一页重新放进取景框，放稳后会自动重拍。</translation>
+    </message>
+    <message>
+        <location filename="../screens/capture_screen.py" line="357"/>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../screens/capture_screen.py" line="379"/>
+        <source>Your pages appear here.</source>
+        <translation>拍好的页面会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../screens/capture_screen.py" line="423"/>
+        <source>Lay the page flat under the camera and hold still: it is taken by itself.</source>
+        <translation>请把材料平放在高拍仪下并保持不动，会自动拍照。</translation>
+    </message>
+    <message>
+        <location filename="../screens/capture_screen.py" line="428"/>
+        <source>Capture: %1</source>
+        <translation>拍摄：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/capture_screen.py" line="430"/>
+        <source>Capture</source>
+        <translation>拍摄材料</translation>
+    </message>
+    <message>
+        <location filename="../screens/capture_screen.py" line="434"/>
+        <source>Lay the page flat under the camera. When the outline turns green and the page is still, the picture is taken by itself.</source>
+        <translation>请把材料平放在高拍仪下。材料放稳、边框变绿后，会自动拍照。</translation>
+    </message>
+    <message>
+        <location filename="../screens/capture_screen.py" line="439"/>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../screens/capture_screen.py" line="440"/>
+        <source>Stop scanning</source>
+        <translation>停止扫描</translation>
+    </message>
+    <message>
+        <location filename="../screens/capture_screen.py" line="441"/>
+        <source>Retake</source>
+        <translation>重拍</translation>
+    </message>
+    <message>
+        <location filename="../screens/capture_screen.py" line="442"/>
+        <source>Move earlier</source>
+        <translation>往前移</translation>
+    </message>
+    <message>
+        <location filename="../screens/capture_screen.py" line="443"/>
+        <source>Move later</source>
+        <translation>往后移</translation>
+    </message>
+    <message>
+        <location filename="../screens/capture_screen.py" line="444"/>
+        <source>Delete page</source>
+        <translation>删除此页</translation>
+    </message>
+    <message>
+        <location filename="../screens/capture_screen.py" line="445"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../screens/capture_screen.py" line="446"/>
+        <source>Take picture</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../screens/capture_screen.py" line="447"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../screens/capture_screen.py" line="452"/>
+        <source>Scanning progress</source>
+        <translation>扫描进度</translation>
+    </message>
+    <message>
+        <location filename="../screens/capture_screen.py" line="453"/>
+        <source>Camera picture</source>
+        <translation>高拍仪画面</translation>
+    </message>
+    <message>
+        <location filename="../screens/capture_screen.py" line="454"/>
+        <source>The selected page</source>
+        <translation>选中的页面</translation>
+    </message>
+</context>
+<context>
     <name>CardRemovedNotice</name>
     <message>
         <location filename="../widgets/identity_card_removed_notice.py" line="51"/>
@@ -897,39 +1018,209 @@
     </message>
 </context>
 <context>
+    <name>RateScreen</name>
+    <message>
+        <location filename="../screens/rate.py" line="150"/>
+        <source>How satisfied are you with the service? Choose one of the five answers.</source>
+        <translation>您对本次服务满意吗？请在五个选项中选择一个。</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="154"/>
+        <source>Rate the service</source>
+        <translation>服务评价</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="155"/>
+        <location filename="../screens/rate.py" line="157"/>
+        <source>Receipt number or application number</source>
+        <translation>回执编号或办件编号</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="156"/>
+        <source>Printed at the top of your receipt</source>
+        <translation>印在回执单的顶部</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="158"/>
+        <source>How satisfied are you?</source>
+        <translation>您对本次服务的评价</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="163"/>
+        <source>Please tell us why (choose at least one):</source>
+        <translation>请告诉我们原因（至少选择一项）：</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="167"/>
+        <source>Submit rating</source>
+        <translation>提交评价</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="168"/>
+        <source>Submit the rating</source>
+        <translation>提交评价</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="169"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="170"/>
+        <source>Done, clear my information</source>
+        <translation>完成，清除我的信息</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="176"/>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="177"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="178"/>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="179"/>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="180"/>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="186"/>
+        <source>Long wait</source>
+        <translation>等候时间长</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="187"/>
+        <source>Unclear guidance</source>
+        <translation>指引不清楚</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="188"/>
+        <source>Too many materials</source>
+        <translation>材料要求多</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="189"/>
+        <source>Terminal hard to use</source>
+        <translation>终端不好用</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="190"/>
+        <source>Slow processing</source>
+        <translation>办理速度慢</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="191"/>
+        <source>Staff attitude</source>
+        <translation>工作人员态度</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="192"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="295"/>
+        <source>Please enter the number on your receipt first.</source>
+        <translation>请先输入回执上的编号。</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="296"/>
+        <source>Please choose one of the five answers.</source>
+        <translation>请在五个选项中选择一个。</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="297"/>
+        <source>Please choose at least one reason.</source>
+        <translation>请至少选择一个原因。</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="298"/>
+        <source>Saving your rating…</source>
+        <translation>正在保存您的评价…</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="299"/>
+        <source>Thank you! Your rating has been recorded.</source>
+        <translation>谢谢！您的评价已记录。</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="300"/>
+        <source>This application has already been rated. Thank you!</source>
+        <translation>该办件已评价过，谢谢！</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="302"/>
+        <source>This is not a valid receipt or application number. Please check it.</source>
+        <translation>这不是有效的回执编号或办件编号，请核对。</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="304"/>
+        <source>No application has this number. Please check it.</source>
+        <translation>没有查到该编号的办件，请核对。</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="306"/>
+        <source>The service platform cannot be reached now. Please try again later.</source>
+        <translation>暂时无法连接政务服务平台，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../screens/rate.py" line="308"/>
+        <source>The rating could not be saved. Please try again.</source>
+        <translation>评价未能保存，请重试。</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../screens/receipt_screen.py" line="81"/>
+        <location filename="../screens/receipt_screen.py" line="89"/>
         <source>Your application is submitted — take a photo</source>
         <translation>申请已提交，请拍照保存回执</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_screen.py" line="84"/>
+        <location filename="../screens/receipt_screen.py" line="92"/>
         <source>The receipt could not be printed. Take a photo of the receipt and its QR code with your phone: the number lets you and the staff find your application. Staff can also print it for you at the counter.</source>
         <translation>回执未能打印。请用手机拍下回执和二维码：凭回执编号，您和工作人员都能查到您的申请。也可到窗口请工作人员补打。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_screen.py" line="90"/>
+        <location filename="../screens/receipt_screen.py" line="98"/>
         <source>Your application is submitted</source>
         <translation>申请已提交</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_screen.py" line="93"/>
+        <location filename="../screens/receipt_screen.py" line="101"/>
         <source>Take your receipt from the printer. Keep it: its number and QR code let you track the application.</source>
         <translation>请取走打印的回执并妥善保存，凭编号和二维码可查询办理进度。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_screen.py" line="98"/>
+        <location filename="../screens/receipt_screen.py" line="106"/>
         <source>Receipt number:</source>
         <translation>回执编号：</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_screen.py" line="100"/>
+        <location filename="../screens/receipt_screen.py" line="108"/>
+        <location filename="../screens/receipt_screen.py" line="109"/>
+        <source>Rate the service now</source>
+        <translation>现在评价服务</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_screen.py" line="111"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_screen.py" line="101"/>
+        <location filename="../screens/receipt_screen.py" line="112"/>
         <source>Finish and clear my information</source>
         <translation>完成并清除我的信息</translation>
     </message>
@@ -1195,6 +1486,306 @@
     </message>
 </context>
 <context>
+    <name>TechnicianFlow</name>
+    <message>
+        <location filename="../technician_flow.py" line="124"/>
+        <source>Wrong PIN. %1 attempt(s) left before entry is locked.</source>
+        <translation>密码错误。再错 %1 次将锁定。</translation>
+    </message>
+    <message>
+        <location filename="../technician_flow.py" line="132"/>
+        <source>No technician PIN is set on this terminal (kiosk technician set-pin).</source>
+        <translation>本终端尚未设置运维密码（kiosk technician set-pin）。</translation>
+    </message>
+    <message>
+        <location filename="../technician_flow.py" line="142"/>
+        <source>The PIN could not be checked. See the log.</source>
+        <translation>无法校验密码，请查看日志。</translation>
+    </message>
+    <message>
+        <location filename="../technician_flow.py" line="160"/>
+        <source>Entry is open again. Enter the technician PIN.</source>
+        <translation>已解除锁定，请输入运维密码。</translation>
+    </message>
+    <message>
+        <location filename="../technician_flow.py" line="174"/>
+        <source>Too many wrong PINs. Entry is locked for %1.</source>
+        <translation>密码错误次数过多，已锁定 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianHomeScreen</name>
+    <message>
+        <location filename="../screens/technician_home.py" line="64"/>
+        <source>Technician mode</source>
+        <translation>运维模式</translation>
+    </message>
+    <message>
+        <location filename="../screens/technician_home.py" line="66"/>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../screens/technician_home.py" line="67"/>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location filename="../screens/technician_home.py" line="68"/>
+        <source>Health and logs</source>
+        <translation>运行状态与日志</translation>
+    </message>
+    <message>
+        <location filename="../screens/technician_home.py" line="69"/>
+        <source>Receipts</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <location filename="../screens/technician_home.py" line="74"/>
+        <location filename="../screens/technician_home.py" line="75"/>
+        <source>Leave technician mode</source>
+        <translation>退出运维模式</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianPages</name>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="75"/>
+        <location filename="../widgets/technician_pages.py" line="238"/>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="78"/>
+        <source>Print test receipt</source>
+        <translation>打印测试回执</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="80"/>
+        <source>Scan a page</source>
+        <translation>扫描一页</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="83"/>
+        <source>Find card readers</source>
+        <translation>查找读卡器</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="91"/>
+        <source>Checking devices…</source>
+        <translation>正在检查设备…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="96"/>
+        <location filename="../widgets/technician_pages.py" line="248"/>
+        <source>Check failed: </source>
+        <translation>检查失败：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="102"/>
+        <source>Configured (doctor):</source>
+        <translation>已配置设备（自检）：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="104"/>
+        <source>Detected PC/SC readers:</source>
+        <translation>检测到的 PC/SC 读卡器：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="106"/>
+        <source>Detected SANE devices:</source>
+        <translation>检测到的 SANE 扫描设备：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="111"/>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="115"/>
+        <source>Test failed after %1 s: </source>
+        <translation>测试在 %1 秒后失败：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="124"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="126"/>
+        <source>FAILED</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="160"/>
+        <source>Refresh queue</source>
+        <translation>刷新队列</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="161"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="168"/>
+        <source>Reading the queue…</source>
+        <translation>正在读取队列…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="171"/>
+        <source>Queue unavailable: </source>
+        <translation>队列不可用：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="179"/>
+        <source>Waiting or sent: %1</source>
+        <translation>等待或已发送：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="189"/>
+        <source>Quarantined: %1</source>
+        <translation>已隔离：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="198"/>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="209"/>
+        <source>Sync failed: </source>
+        <translation>同步失败：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="240"/>
+        <source>Check health again</source>
+        <translation>重新检查运行状态</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="245"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="254"/>
+        <source>Disk free</source>
+        <translation>磁盘可用空间</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="255"/>
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="258"/>
+        <source>Last log lines:</source>
+        <translation>最近的日志：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="260"/>
+        <source>(no log file or empty)</source>
+        <translation>（无日志文件或日志为空）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="295"/>
+        <source>Receipts are kept in memory only: those printed since the kiosk last started can be reprinted (marked as a reprint); older numbers are unknown here.</source>
+        <translation>回执仅保存在内存中：自终端上次启动以来打印的回执可以补打（标注“补打”）；更早的编号在此无法查到。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="302"/>
+        <source>Receipt number to reprint</source>
+        <translation>要补打的回执编号</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="304"/>
+        <source>Reprint</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="306"/>
+        <source>Reprint the receipt</source>
+        <translation>补打回执</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="319"/>
+        <source>No printer is configured.</source>
+        <translation>未配置打印机。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="322"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="326"/>
+        <source>Reprint: </source>
+        <translation>补打：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="333"/>
+        <source>Receipt %1 is not kept on this terminal since its last start (the archive is in memory only).</source>
+        <translation>回执 %1 不在本终端自上次启动以来保存的回执中（回执仅保存在内存中）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_pages.py" line="341"/>
+        <source>Reprint failed: </source>
+        <translation>补打失败：</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianPinScreen</name>
+    <message>
+        <location filename="../screens/technician_pin.py" line="80"/>
+        <source>Technician mode</source>
+        <translation>运维模式</translation>
+    </message>
+    <message>
+        <location filename="../screens/technician_pin.py" line="82"/>
+        <source>Enter the technician PIN.</source>
+        <translation>请输入运维密码。</translation>
+    </message>
+    <message>
+        <location filename="../screens/technician_pin.py" line="83"/>
+        <source>Technician PIN</source>
+        <translation>运维密码</translation>
+    </message>
+    <message>
+        <location filename="../screens/technician_pin.py" line="85"/>
+        <source>Digit %1</source>
+        <translation>数字 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/technician_pin.py" line="86"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../screens/technician_pin.py" line="87"/>
+        <source>Clear the PIN</source>
+        <translation>清除密码</translation>
+    </message>
+    <message>
+        <location filename="../screens/technician_pin.py" line="88"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../screens/technician_pin.py" line="89"/>
+        <source>Enter technician mode</source>
+        <translation>进入运维模式</translation>
+    </message>
+    <message>
+        <location filename="../screens/technician_pin.py" line="90"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../screens/technician_pin.py" line="91"/>
+        <source>Cancel and return to the start screen</source>
+        <translation>取消并返回首页</translation>
+    </message>
+</context>
+<context>
     <name>Tiles</name>
     <message>
         <location filename="../screens/tiles.py" line="21"/>
@@ -1240,50 +1831,150 @@
 <context>
     <name>TrackScreen</name>
     <message>
-        <location filename="../screens/track.py" line="65"/>
+        <location filename="../screens/track.py" line="127"/>
         <source>Enter the receipt number or the application number, then touch Query.</source>
         <translation>请输入回执编号或办件编号，然后点击“查询”。</translation>
     </message>
     <message>
-        <location filename="../screens/track.py" line="69"/>
+        <location filename="../screens/track.py" line="131"/>
         <source>Track an application</source>
         <translation>办件进度查询</translation>
     </message>
     <message>
-        <location filename="../screens/track.py" line="70"/>
-        <location filename="../screens/track.py" line="72"/>
+        <location filename="../screens/track.py" line="132"/>
+        <location filename="../screens/track.py" line="134"/>
         <source>Receipt number or application number</source>
         <translation>回执编号或办件编号</translation>
     </message>
     <message>
-        <location filename="../screens/track.py" line="71"/>
+        <location filename="../screens/track.py" line="133"/>
         <source>Printed at the top of your receipt</source>
         <translation>印在回执单的顶部</translation>
     </message>
     <message>
-        <location filename="../screens/track.py" line="73"/>
+        <location filename="../screens/track.py" line="135"/>
         <source>Query</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../screens/track.py" line="74"/>
+        <location filename="../screens/track.py" line="136"/>
         <source>Query the progress</source>
         <translation>查询办件进度</translation>
     </message>
     <message>
-        <location filename="../screens/track.py" line="76"/>
+        <location filename="../screens/track.py" line="137"/>
+        <source>Scan receipt QR</source>
+        <translation>扫描回执二维码</translation>
+    </message>
+    <message>
+        <location filename="../screens/track.py" line="138"/>
+        <source>Scan the QR code on your receipt</source>
+        <translation>扫描回执上的二维码</translation>
+    </message>
+    <message>
+        <location filename="../screens/track.py" line="139"/>
+        <source>Rate this service</source>
+        <translation>评价本次服务</translation>
+    </message>
+    <message>
+        <location filename="../screens/track.py" line="140"/>
+        <source>Rate the service of this application</source>
+        <translation>评价此办件的服务</translation>
+    </message>
+    <message>
+        <location filename="../screens/track.py" line="142"/>
         <source>You find both numbers on the receipt you received when you applied.</source>
         <translation>两个编号都印在您申请时取得的回执单上。</translation>
     </message>
     <message>
-        <location filename="../screens/track.py" line="107"/>
+        <location filename="../screens/track.py" line="251"/>
+        <source>Waiting on this terminal to be sent</source>
+        <translation>已在本终端受理，等待上传</translation>
+    </message>
+    <message>
+        <location filename="../screens/track.py" line="252"/>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location filename="../screens/track.py" line="253"/>
+        <source>Accepted, being processed</source>
+        <translation>已受理，正在办理</translation>
+    </message>
+    <message>
+        <location filename="../screens/track.py" line="254"/>
+        <source>More material needed</source>
+        <translation>需要补正材料</translation>
+    </message>
+    <message>
+        <location filename="../screens/track.py" line="255"/>
+        <source>Approved</source>
+        <translation>审批通过</translation>
+    </message>
+    <message>
+        <location filename="../screens/track.py" line="256"/>
+        <source>Not approved</source>
+        <translation>不予许可</translation>
+    </message>
+    <message>
+        <location filename="../screens/track.py" line="257"/>
+        <source>Completed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../screens/track.py" line="258"/>
+        <source>Held: please ask staff at the counter</source>
+        <translation>暂缓处理，请到服务窗口咨询</translation>
+    </message>
+    <message>
+        <location filename="../screens/track.py" line="265"/>
         <source>Please enter the number first.</source>
         <translation>请先输入编号。</translation>
     </message>
     <message>
-        <location filename="../screens/track.py" line="109"/>
-        <source>Tracking is not yet available on this terminal. Please ask at the service counter, where staff can look up your application.</source>
-        <translation>本终端暂未开通进度查询。请到服务窗口，由工作人员为您查询办件进度。</translation>
+        <location filename="../screens/track.py" line="266"/>
+        <source>Looking up your application…</source>
+        <translation>正在查询您的办件…</translation>
+    </message>
+    <message>
+        <location filename="../screens/track.py" line="269"/>
+        <source>This is not a valid receipt or application number. Please check it and type it again.</source>
+        <translation>这不是有效的回执编号或办件编号，请核对后重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../screens/track.py" line="273"/>
+        <source>This QR code is not a receipt of this service hall. Please type the number printed on your receipt.</source>
+        <translation>此二维码不是本服务大厅的回执，请输入回执上印的编号。</translation>
+    </message>
+    <message>
+        <location filename="../screens/track.py" line="277"/>
+        <source>No application has this number. Please check the number on your receipt.</source>
+        <translation>没有查到该编号的办件，请核对回执上的编号。</translation>
+    </message>
+    <message>
+        <location filename="../screens/track.py" line="280"/>
+        <source>The service platform cannot be reached now, and this terminal has no record of this number. Please try again later or ask at the service counter.</source>
+        <translation>暂时无法连接政务服务平台，本终端也没有该编号的记录。请稍后再试，或到服务窗口咨询。</translation>
+    </message>
+    <message>
+        <location filename="../screens/track.py" line="284"/>
+        <source>The lookup did not work. Please try again or ask at the service counter.</source>
+        <translation>查询未成功，请重试或到服务窗口咨询。</translation>
+    </message>
+    <message>
+        <location filename="../screens/track.py" line="300"/>
+        <source>Application %1: %2</source>
+        <translation>办件 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../screens/track.py" line="305"/>
+        <source>From the service platform, just now.</source>
+        <translation>来自政务服务平台的最新信息。</translation>
+    </message>
+    <message>
+        <location filename="../screens/track.py" line="309"/>
+        <source>The platform cannot be reached now. Last known state on this terminal, as of %1.</source>
+        <translation>暂时无法连接平台。以下为本终端截至 %1 的最新状态。</translation>
     </message>
 </context>
 </TS>

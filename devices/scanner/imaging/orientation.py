@@ -2,10 +2,10 @@
 
 Limits: horizontal versus vertical lines is decided reliably by projection profiles (text
 lines make the row profile of a correctly turned page strongly periodic). Up versus down is a
-heuristic — Chinese glyphs have no ascenders to tell — using the layout of official documents:
-the title and most ink sit in the upper part, and lines start flush left but end ragged right.
-A page with little text, a centred layout or a table only may stay upside down; a card is
-never turned upside down (its layout varies too much).
+heuristic — Chinese glyphs have no ascenders to tell — using how text lines are set: they start
+flush left and end ragged right. When that does not decide (a framed page, a centred layout, a
+table) the page is left as it is, since turning a right-way-up page over is the worse mistake;
+a card is never turned upside down (its layout varies too much).
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def quarter_turns(image: npt.NDArray[np.uint8], *, allow_upside_down: bool = Tru
 
 
 def _looks_upside_down(ink: npt.NDArray[np.uint8]) -> bool:
-    height, width = ink.shape
+    width = ink.shape[1]
     rows_with_ink = np.nonzero(ink.sum(axis=1) > 0.01 * width)[0]
     if len(rows_with_ink) < 10:
         return False
@@ -57,15 +57,11 @@ def _looks_upside_down(ink: npt.NDArray[np.uint8]) -> bool:
         columns = np.nonzero(row)[0]
         starts.append(columns[0])
         ends.append(columns[-1])
+    # Lines start flush left and end ragged right; upside down it is the other way round. The
+    # ink's weight is no cue: Chinese official documents carry their red seal at the bottom.
     left_ragged = float(np.std(starts))
     right_ragged = float(np.std(ends))
-    top_ink = float(ink[: height // 2].sum())
-    bottom_ink = float(ink[height // 2 :].sum())
-    votes = (1 if right_ragged + 2 < left_ragged else 0) + (1 if bottom_ink > 1.15 * top_ink else 0)
-    against = (1 if left_ragged + 2 < right_ragged else 0) + (
-        1 if top_ink > 1.15 * bottom_ink else 0
-    )
-    return votes > against
+    return right_ragged + 2 < left_ragged
 
 
 def make_upright(
