@@ -21,7 +21,7 @@ from typing import Any
 
 from devices.cardreader.identity import Identity, Sex
 from kiosk.form_validation import FieldError, validate_form_data
-from kiosk.form_visibility import submitted_data
+from kiosk.form_visibility import set_path, submitted_data
 from kiosk.forms import FormDefinition, Prefill
 from kiosk.receipt_number import format_receipt_number, local_day
 from kiosk.session import Session
@@ -85,17 +85,6 @@ def prefill_values(
     return {k: v for k, v in values.items() if v}
 
 
-def _set_path(data: dict[str, Any], path: str, value: Any) -> None:
-    parts = path.split(".")
-    node = data
-    for part in parts[:-1]:
-        child = node.get(part)
-        if not isinstance(child, dict):
-            child = node[part] = {}
-        node = child
-    node[parts[-1]] = value
-
-
 class Draft:
     """One application being filled in, bound to the session that holds its answers."""
 
@@ -118,7 +107,7 @@ class Draft:
         session.remember_sensitive(*self._prefill.values())
         for _, form_field in form.top_level_fields():
             if form_field.prefill is not None and form_field.prefill in self._prefill:
-                _set_path(session.form_data, form_field.path, self._prefill[form_field.prefill])
+                set_path(session.form_data, form_field.path, self._prefill[form_field.prefill])
                 if form_field.locked:
                     self._locked.add(form_field.path)
 
@@ -137,7 +126,7 @@ class Draft:
         self._check_open()
         if path in self._locked:
             raise LockedFieldError(f"{path} must keep the value read from the card")
-        _set_path(self._session.form_data, path, value)
+        set_path(self._session.form_data, path, value)
 
     def add_material(self, material: CapturedMaterial) -> None:
         """Attach a captured material (already in the vault)."""

@@ -27,7 +27,8 @@ def get_path(data: Mapping[str, Any], path: str) -> Any:
     return node
 
 
-def _set_path(data: dict[str, Any], path: str, value: Any) -> None:
+def set_path(data: dict[str, Any], path: str, value: Any) -> None:
+    """Store ``value`` at a dotted path, creating the sections on the way."""
     parts = path.split(".")
     node = data
     for part in parts[:-1]:
@@ -127,7 +128,7 @@ def submitted_data(form: FormDefinition, data: Mapping[str, Any]) -> dict[str, A
         for form_field in _visible_fields(section.fields, data, seen):
             value = get_path(data, form_field.path)
             if not is_empty(value):
-                _set_path(out, form_field.path, copy.deepcopy(value))
+                set_path(out, form_field.path, copy.deepcopy(value))
         if section.repeat is not None:
             items = []
             for item in _repeat_items(data, section):
@@ -135,8 +136,8 @@ def submitted_data(form: FormDefinition, data: Mapping[str, Any]) -> dict[str, A
                 for form_field in _visible_fields(section.repeat.fields, item, {}):
                     value = get_path(item, form_field.path)
                     if not is_empty(value):
-                        _set_path(kept, form_field.path, copy.deepcopy(value))
+                        set_path(kept, form_field.path, copy.deepcopy(value))
                 items.append(kept)
             if items:
-                _set_path(out, section.repeat.path, items)
+                set_path(out, section.repeat.path, items)
     return out

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from kiosk.applications import Draft
 from kiosk.form_validation import FieldError
-from kiosk.form_visibility import get_path, visible_paths, visible_sections
+from kiosk.form_visibility import get_path, set_path, visible_paths, visible_sections
 from kiosk.forms import FormField, RepeatGroup, Section, Text, Widget
 from ui.forms.field_inputs import FieldInput, LineInput, make_input
 
@@ -340,7 +340,7 @@ class FormView(QWidget):
             index = int(parts[depth])
             items = group.stored_items()
             item = copy.deepcopy(items[index])
-            _set(item, ".".join(parts[depth + 1 :]), value)
+            set_path(item, ".".join(parts[depth + 1 :]), value)
             items[index] = item
             self.draft.set_value(group.group.path, items)
         else:
@@ -403,14 +403,3 @@ class FormView(QWidget):
         for path, row in self._rows.items():
             row.set_language(language)
             row.set_error(self._errors.get(path), language)
-
-
-def _set(data: dict[str, Any], path: str, value: Any) -> None:
-    parts = path.split(".")
-    node = data
-    for part in parts[:-1]:
-        child = node.get(part)
-        if not isinstance(child, dict):
-            child = node[part] = {}
-        node = child
-    node[parts[-1]] = value
