@@ -57,7 +57,7 @@ class QtFrontend:
     def run(self, settings: KioskSettings, *, windowed: bool) -> int:
         """Run the kiosk until the process is told to stop; returns the exit code."""
         from ui.keyboard import configure_input_method  # before the QApplication exists
-        from ui.speech import VoiceGuide
+        from ui.speech import VoiceGuide, VoiceState
 
         configure_input_method()
         ensure_compiled()
@@ -68,6 +68,10 @@ class QtFrontend:
         identity = open_identity_service(settings.devices.card_readers, lambda: keeper.current)
         window = MainWindow(
             settings, keeper=keeper, voice=voice, identity_service=identity, live_capture=True
+        )
+        window.header.set_voice_available(voice.state() is not VoiceState.UNAVAILABLE)
+        voice.stateChanged.connect(
+            lambda state: window.header.set_voice_available(state is not VoiceState.UNAVAILABLE)
         )
         if windowed or not settings.ui.fullscreen:
             window.resize(*WINDOWED_SIZE)

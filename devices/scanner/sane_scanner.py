@@ -8,7 +8,9 @@ problem. One SaneScanner per device; SANE itself is initialised once per process
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import signal
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,6 +23,20 @@ from config.schema import SaneScannerSettings
 from devices.scanner.base import ScanError, ScannedPage, ScanProblem
 
 log = logging.getLogger(__name__)
+
+_SIG_IGN = ctypes.c_void_p(1)
+_libc = ctypes.CDLL(None, use_errno=True)
+_libc.signal.restype = ctypes.c_void_p
+_libc.signal.argtypes = (ctypes.c_int, ctypes.c_void_p)
+
+
+def _ignore_sigpipe_again() -> None:
+    # SANE backends reading through a pipe set SIGPIPE back to "terminate" for the whole
+    # process; the next write to a dropped socket (printer, platform) would then kill the
+    # kiosk instead of raising BrokenPipeError. Python's signal module only works on the main
+    # thread, and scans run in workers, so ask libc directly.
+    _libc.signal(signal.SIGPIPE, _SIG_IGN)
+
 
 # sane_strstatus() texts, which python-sane raises as _sane.error(text).
 STATUS_PROBLEMS = {
@@ -223,11 +239,13 @@ class SaneScanner:
             # In a feeder batch sane_cancel() would end the batch: only after the last sheet.
             image = self._device.snap(no_cancel=self.uses_feeder)
         except Exception as exc:
+            _ignore_sigpipe_again()
             problem = ScanProblem.CANCELLED if self._cancelled.is_set() else problem_of(exc)
             if problem is not ScanProblem.CANCELLED and problem is not ScanProblem.FEEDER_EMPTY:
                 log.warning("scan failed on %s: %s", self.name, exc)
             self._reset()
             raise ScanError(problem, str(exc)) from exc
+        _ignore_sigpipe_again()
         if self._cancelled.is_set():
             self._reset()
             raise ScanError(ScanProblem.CANCELLED)

@@ -6,6 +6,8 @@ jam, an open cover, an empty feeder and an I/O error are the real SANE codes, no
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
 import time
 from collections.abc import Iterator
@@ -159,3 +161,20 @@ def test_scanned_document_comes_out_level_upright_and_a4(
     processed = process_scan(page.image, dpi=102)
     assert processed.page_size is PageSize.A4
     assert processed.quality.acceptable, processed.quality.names()
+
+
+def _sigpipe_ignored() -> bool:
+    for line in Path(f"/proc/{os.getpid()}/status").read_text().splitlines():
+        if line.startswith("SigIgn:"):
+            return bool(int(line.split()[1], 16) & (1 << (signal.SIGPIPE - 1)))
+    raise AssertionError("no SigIgn line")
+
+
+def test_a_scan_never_leaves_the_kiosk_killable_by_a_dropped_connection(
+    open_scanner: list[SaneScanner],
+) -> None:
+    # SANE's reader resets SIGPIPE to "terminate": a printer or platform connection dropped
+    # after a scan would then kill the whole kiosk instead of raising BrokenPipeError.
+    assert _sigpipe_ignored()
+    list(_open(open_scanner).scan())
+    assert _sigpipe_ignored()

@@ -15,9 +15,10 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QTimer
 
-from config.schema import Language, UiSettings
+from config.schema import Language, TerminalSettings, UiSettings
 from tests.fixtures.speech import SpeechDispatcher
 from ui.speech import VoiceGuide, VoiceState
+from ui.widgets.header import Header
 
 PROMPT_ZH = "您好，请将身份证或社保卡放在读卡区。"
 PROMPT_EN = "Welcome. Please place your ID card on the reader."
@@ -208,3 +209,12 @@ def test_spoken_text_never_reaches_the_log(
         guide.speak(secret, Language.ZH)
         qtbot.waitUntil(lambda: guide.state() is VoiceState.READY, timeout=SPEAK_TIMEOUT_MS)
     assert secret not in caplog.text
+
+
+def test_without_a_voice_engine_the_header_offers_no_voice_button(qapp: object) -> None:
+    header = Header(TerminalSettings(id="MY-TEST-001", name="测试终端", hall="测试大厅"))
+    header.show()
+    header.set_voice_available(False)
+    assert not header.mute_button.isVisible()
+    header.set_voice_available(True)
+    assert header.mute_button.isVisible()

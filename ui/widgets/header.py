@@ -79,6 +79,10 @@ class Header(QFrame):
             button.blockSignals(False)
         self.retranslate()
 
+    def set_voice_available(self, available: bool) -> None:
+        """No voice engine on this terminal: no button that would claim "voice on"."""
+        self.mute_button.setVisible(available)
+
     def update_clock(self) -> None:
         """24-hour time and the date written the way the current language writes it."""
         now = QDateTime.currentDateTime()
