@@ -135,14 +135,13 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _sync_worker(settings: KioskSettings, server: ReferencePlatform | None) -> SyncWorker | None:
-    """Start the sync engine's thread: always with the demo server (it enrolls the terminal
-    on first start), otherwise once the terminal is enrolled."""
-    if server is None and not load_secrets(settings.storage.secrets_file).enrolled:
-        log.warning("terminal not enrolled: no sync until `kiosk enroll`")
+    """Demo only: the sync engine in a thread of the kiosk (it enrolls the terminal on first
+    start). A real terminal syncs in its own service (`kiosk sync`), and two engines must never
+    drain one outbox."""
+    if server is None:
+        log.info("sync runs in its own service (kiosk sync), not in the kiosk")
         return None
-    worker = SyncWorker(
-        settings, enrollment_code=server.enrollment_code if server is not None else None
-    )
+    worker = SyncWorker(settings, enrollment_code=server.enrollment_code)
     worker.start()
     return worker
 
