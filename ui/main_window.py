@@ -31,7 +31,6 @@ from ui.router import ScreenName, ScreenRouter
 from ui.screens.attract import AttractScreen
 from ui.screens.call_staff import CallStaffScreen
 from ui.screens.catalog_flow import CatalogScreens
-from ui.screens.coming_soon import ComingSoonScreen
 from ui.screens.identity_flow import IdentityFlow
 from ui.screens.rate import RateScreen
 from ui.screens.track import TrackScreen
@@ -106,12 +105,10 @@ class MainWindow(QMainWindow):
         self.router.register(ScreenName.ATTRACT, self.attract)
         self.router.register(ScreenName.TRACK, self.track)
         self.router.register(ScreenName.RATE, self.rate)
-        for name in (ScreenName.APPLY, ScreenName.GUIDE):
-            self.router.register(name, ComingSoonScreen(name))
         self.router.register(ScreenName.CALL_STAFF, CallStaffScreen(settings.terminal.id))
-        # The Guide tile opens the catalog search (it replaces the GUIDE placeholder).
+        # The Guide tile opens the catalog search.
         self.catalog = CatalogScreens(settings, self.router, self.language, self)
-        # The Apply tile opens the application journey (it replaces the APPLY placeholder).
+        # The Apply tile opens the application journey.
         # live_capture: materials are captured on the capture screen with the configured camera
         # or scanner (the running kiosk); otherwise with sample pages (tests, screenshots).
         self.journey = JourneyFlow(

@@ -49,7 +49,7 @@ class ScreenRouter(QObject):
         self._current: ScreenName | None = None
 
     def register(self, name: ScreenName, screen: Screen) -> None:
-        """Add a screen under ``name`` (a later issue may replace a placeholder the same way)."""
+        """Add a screen under ``name``, replacing any screen registered under it before."""
         if name in self._screens:
             self._stack.removeWidget(self._screens[name])
         self._screens[name] = screen

@@ -35,7 +35,7 @@ def source(args: argparse.Namespace) -> str | Path:
 def print_problems(error: ConfigError, out: TextIO) -> None:
     """Every problem on its own line, with its key path and allowed values."""
     for problem in error.problems:
-        print(str(problem) if problem.key_path else f"{error.source}: {problem}", file=out)
+        out.write((str(problem) if problem.key_path else f"{error.source}: {problem}") + "\n")
 
 
 def load_from_args(args: argparse.Namespace) -> KioskSettings | None:
@@ -43,7 +43,7 @@ def load_from_args(args: argparse.Namespace) -> KioskSettings | None:
     try:
         return load_settings(source(args))
     except ConfigError as error:
-        print(f"configuration {error.source} cannot be used:", file=sys.stderr)
+        sys.stderr.write(f"configuration {error.source} cannot be used:\n")
         print_problems(error, sys.stderr)
         return None
 

@@ -408,19 +408,6 @@
     </message>
 </context>
 <context>
-    <name>ComingSoonScreen</name>
-    <message>
-        <location filename="../screens/coming_soon.py" line="42"/>
-        <source>Coming to this terminal soon. Until then, please ask at the service counter.</source>
-        <translation>本终端即将开通此项服务。在此之前，请到服务窗口咨询办理。</translation>
-    </message>
-    <message>
-        <location filename="../screens/coming_soon.py" line="44"/>
-        <source>Touch Home to choose another service.</source>
-        <translation>点击“首页”可选择其他业务。</translation>
-    </message>
-</context>
-<context>
     <name>ConsentScreen</name>
     <message>
         <location filename="../screens/consent_screen.py" line="89"/>
@@ -613,43 +600,43 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../widgets/header.py" line="95"/>
+        <location filename="../widgets/header.py" line="99"/>
         <source>Switch to English</source>
         <translation>切换为英文</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="95"/>
+        <location filename="../widgets/header.py" line="99"/>
         <source>Switch to Chinese</source>
         <translation>切换为中文</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="97"/>
-        <location filename="../widgets/header.py" line="98"/>
+        <location filename="../widgets/header.py" line="101"/>
+        <location filename="../widgets/header.py" line="102"/>
         <source>Large text</source>
         <translation>大字</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="100"/>
+        <location filename="../widgets/header.py" line="104"/>
         <source>Voice off</source>
         <translation>语音已关</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="100"/>
+        <location filename="../widgets/header.py" line="104"/>
         <source>Voice on</source>
         <translation>语音已开</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="102"/>
+        <location filename="../widgets/header.py" line="106"/>
         <source>Mute voice guidance</source>
         <translation>关闭语音引导</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="103"/>
+        <location filename="../widgets/header.py" line="107"/>
         <source>Call staff</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="104"/>
+        <location filename="../widgets/header.py" line="108"/>
         <source>Call a staff member</source>
         <translation>呼叫工作人员</translation>
     </message>
