@@ -6,6 +6,7 @@ import logging
 
 from devices.base import Discovered
 from devices.scanner.base import ScannerInfo
+from devices.scanner.sigpipe import ignore_sigpipe_again
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ def list_sane_devices(*, local_only: bool = False) -> Discovered[ScannerInfo]:
         return Discovered(reason=f"SANE cannot list devices: {exc}")
     finally:
         sane.exit()
+        ignore_sigpipe_again()
     if not devices:
         return Discovered(
             reason="no SANE device found (scanner off or unplugged, or its backend not in dll.conf)"

@@ -8,9 +8,7 @@ problem. One SaneScanner per device; SANE itself is initialised once per process
 
 from __future__ import annotations
 
-import ctypes
 import logging
-import signal
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,21 +19,9 @@ import numpy.typing as npt
 
 from config.schema import SaneScannerSettings
 from devices.scanner.base import ScanError, ScannedPage, ScanProblem
+from devices.scanner.sigpipe import ignore_sigpipe_again
 
 log = logging.getLogger(__name__)
-
-_SIG_IGN = ctypes.c_void_p(1)
-_libc = ctypes.CDLL(None, use_errno=True)
-_libc.signal.restype = ctypes.c_void_p
-_libc.signal.argtypes = (ctypes.c_int, ctypes.c_void_p)
-
-
-def _ignore_sigpipe_again() -> None:
-    # SANE backends reading through a pipe set SIGPIPE back to "terminate" for the whole
-    # process; the next write to a dropped socket (printer, platform) would then kill the
-    # kiosk instead of raising BrokenPipeError. Python's signal module only works on the main
-    # thread, and scans run in workers, so ask libc directly.
-    _libc.signal(signal.SIGPIPE, _SIG_IGN)
 
 
 # sane_strstatus() texts, which python-sane raises as _sane.error(text).
@@ -232,6 +218,12 @@ class SaneScanner:
             self._reset()  # ends the feeder batch
 
     def _snap(self) -> npt.NDArray[np.uint8]:
+        try:
+            return self._snap_page()
+        finally:
+            ignore_sigpipe_again()  # whatever the backend did to it, also on errors and cancel
+
+    def _snap_page(self) -> npt.NDArray[np.uint8]:
         if self._cancelled.is_set():
             raise ScanError(ScanProblem.CANCELLED)
         try:
@@ -239,13 +231,11 @@ class SaneScanner:
             # In a feeder batch sane_cancel() would end the batch: only after the last sheet.
             image = self._device.snap(no_cancel=self.uses_feeder)
         except Exception as exc:
-            _ignore_sigpipe_again()
             problem = ScanProblem.CANCELLED if self._cancelled.is_set() else problem_of(exc)
             if problem is not ScanProblem.CANCELLED and problem is not ScanProblem.FEEDER_EMPTY:
                 log.warning("scan failed on %s: %s", self.name, exc)
             self._reset()
             raise ScanError(problem, str(exc)) from exc
-        _ignore_sigpipe_again()
         if self._cancelled.is_set():
             self._reset()
             raise ScanError(ScanProblem.CANCELLED)
@@ -257,6 +247,8 @@ class SaneScanner:
             self._device.cancel()
         except Exception as exc:  # the device may be gone; closing will tell
             log.debug("cancel after a failed scan: %s", exc)
+        finally:
+            ignore_sigpipe_again()
 
     def cancel(self) -> None:
         """Stop the scan in progress (any thread): SANE allows sane_cancel() asynchronously."""
@@ -269,6 +261,7 @@ class SaneScanner:
             self._device.close()
         finally:
             _sane_exit()
+            ignore_sigpipe_again()
 
 
 def _choose(values: list[str], words: tuple[str, ...]) -> str | None:

@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from devices.scanner.discovery import list_sane_devices
+from devices.scanner.sigpipe import ignore_sigpipe_again
 
 pytestmark = pytest.mark.stack
 
@@ -28,6 +29,7 @@ def sane_session(sane_config_dir: Path) -> Iterator[object]:
         yield sane
     finally:
         sane.exit()
+        ignore_sigpipe_again()  # what SaneScanner does after its scans
 
 
 def test_discovery_finds_the_test_and_pnm_devices(sane_config_dir: Path) -> None:
