@@ -10,6 +10,7 @@ from devices.printer.base import PrinterStatus
 from devices.printer.escpos_printer import BLOCKING, PrintResult, ReceiptPrinter
 from kiosk.receipt import Receipt, receipt_bytes
 from kiosk.receipt_archive import ReceiptStore
+from offline_cache.errors import StorageUnavailableError
 
 log = logging.getLogger(__name__)
 
@@ -31,9 +32,19 @@ class ReceiptDesk:
         status = self.printer.status()
         return status not in BLOCKING, status
 
+    def keep(self, receipt: Receipt) -> bool:
+        """Archive the receipt for reprints; a storage failure is logged, never raised."""
+        try:
+            self.archive.put(receipt)
+        except StorageUnavailableError as error:
+            # The application is already stored; only a later reprint is lost.
+            log.error("receipt not kept for reprints (%s): %s", error.cause, error)
+            return False
+        return True
+
     def print_receipt(self, receipt: Receipt) -> PrintResult:
         """Keep the receipt, then print it once; a second call for it is refused as DUPLICATE."""
-        self.archive.put(receipt)
+        self.keep(receipt)
         payload = receipt_bytes(receipt, self.printer.settings)
         result = self.printer.print_job(f"receipt:{receipt.receipt_number}", payload)
         log.info("receipt print: %s (printer %s)", result.outcome, result.status)

@@ -18,8 +18,9 @@ from config.schema import KioskSettings
 from config.secrets import load_secrets
 from devices.printer.escpos_printer import PrintOutcome, ReceiptPrinter
 from kiosk.applications import FinalizedApplication
+from kiosk.assisted_session import AssistingStaff
 from kiosk.receipt import EvidenceLevel, Receipt, ReceivedMaterial, Submission, masked_applicant
-from kiosk.receipt_archive import InMemoryReceiptArchive
+from kiosk.receipt_archive import StoredReceiptArchive
 from kiosk.receipt_number import CHINA_STANDARD_TIME
 from kiosk.receipt_printing import ReceiptDesk
 from kiosk.service_offers import Provision, ServiceOffer
@@ -64,6 +65,7 @@ class ReceiptParts:
     applicant_id_number: str
     form_data: Mapping[str, Any]
     supplied_later: Sequence[str] = ()
+    assisted_by: AssistingStaff | None = None  # 帮办代办: the staff member who assisted
 
 
 def _mac_key(settings: KioskSettings) -> bytes | None:
@@ -112,6 +114,7 @@ def build_receipt(settings: KioskSettings, parts: ReceiptParts) -> Receipt:
             str(settings.platform.url), finalized.receipt_number, _mac_key(settings)
         ),
         extra_lines=tuple(extra),
+        assisted_by_masked=parts.assisted_by.masked() if parts.assisted_by is not None else None,
     )
 
 
@@ -121,7 +124,7 @@ class ReceiptStep:
     def __init__(self, settings: KioskSettings) -> None:
         printer = settings.devices.printer
         self.desk = (
-            ReceiptDesk(ReceiptPrinter(printer), InMemoryReceiptArchive())
+            ReceiptDesk(ReceiptPrinter(printer), StoredReceiptArchive(settings.storage))
             if printer is not None
             else None
         )
@@ -143,7 +146,7 @@ class ReceiptStep:
         ok, status = self.desk.can_print()
         if not ok:
             log.warning("receipt shown on screen: printer %s", status)
-            self.desk.archive.put(receipt)  # a technician can still reprint it by number
+            self.desk.keep(receipt)  # a technician can still reprint it by number
             return ReceiptDelivery.ON_SCREEN
         result = self.desk.print_receipt(receipt)
         if result.outcome is PrintOutcome.PRINTED:

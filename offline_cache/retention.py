@@ -8,25 +8,29 @@ import logging
 from datetime import datetime, timedelta
 
 from offline_cache.outbox import Outbox
+from offline_cache.store import OfflineStore
 from offline_cache.vault import Vault
 
 log = logging.getLogger(__name__)
 
 
-def purge_expired(outbox: Outbox, vault: Vault, now: datetime, retention_days: int) -> list[str]:
+def purge_expired(store: OfflineStore, now: datetime, retention_days: int) -> list[str]:
     """Purge every application whose final outcome is older than ``retention_days``.
 
     The database forgets the data first (one transaction per application), then the encrypted
-    files are deleted: a crash in between leaves only unreadable-without-reference ciphertext,
-    which ``sweep_orphans`` removes later.
+    files (attachments, the receipt) are deleted: a crash in between leaves only ciphertext
+    no record points to, which ``sweep_orphans`` removes later.
     """
     cutoff = now - timedelta(days=retention_days)
     purged = []
-    for application_id, final_at in outbox.final_since():
+    for application_id, final_at in store.outbox.final_since():
         if final_at > cutoff:
             continue
-        for attachment_id in outbox.purge_pii(application_id, now):
-            vault.delete_attachment(attachment_id)
+        for attachment_id in store.outbox.purge_pii(application_id, now):
+            store.vault.delete_attachment(attachment_id)
+        record = store.outbox.get(application_id)
+        if record is not None:
+            store.receipts.delete(record.receipt_number)
         purged.append(application_id)
     if purged:
         log.info("personal data purged", extra={"applications": len(purged)})

@@ -7,25 +7,31 @@ from pathlib import Path
 
 from config.schema import StorageSettings
 from offline_cache.outbox import Outbox
+from offline_cache.receipt_vault import RECEIPT_SUFFIX, ReceiptVault
 from offline_cache.vault import ATTACHMENT_SUFFIX, Vault
 
 VAULT_FOLDER = "vault"
+RECEIPTS_FOLDER = "receipts"
 
 
 def _holds_data(data_dir: Path) -> bool:
     if Outbox.exists_in(data_dir):
         return True
     vault = data_dir / VAULT_FOLDER
-    return vault.is_dir() and any(vault.glob(f"*{ATTACHMENT_SUFFIX}"))
+    receipts = data_dir / RECEIPTS_FOLDER
+    return (vault.is_dir() and any(vault.glob(f"*{ATTACHMENT_SUFFIX}"))) or (
+        receipts.is_dir() and any(receipts.glob(f"*{RECEIPT_SUFFIX}"))
+    )
 
 
 @dataclass
 class OfflineStore:
-    """Outbox + vault of a data folder. Opening raises a StorageUnavailableError subclass."""
+    """Outbox, vault and receipts of a data folder. Opening raises a StorageUnavailableError."""
 
     outbox: Outbox
     vault: Vault
     data_dir: Path
+    receipts: ReceiptVault
 
     @classmethod
     def open(cls, storage: StorageSettings) -> OfflineStore:
@@ -40,7 +46,8 @@ class OfflineStore:
         first_start = not _holds_data(data_dir)
         vault = Vault.open(key_file, data_dir / VAULT_FOLDER, first_start=first_start)
         outbox = Outbox(data_dir)
-        return cls(outbox=outbox, vault=vault, data_dir=data_dir)
+        receipts = ReceiptVault(vault, data_dir / RECEIPTS_FOLDER)
+        return cls(outbox=outbox, vault=vault, data_dir=data_dir, receipts=receipts)
 
     def close(self) -> None:
         """Close the database."""

@@ -45,6 +45,7 @@ class RecordKind(StrEnum):
 
     APPLICATION = "application"
     ATTACHMENT = "attachment"
+    RECEIPT = "receipt"
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _write_new_file(path: Path, data: bytes) -> None:
+def write_new_file(path: Path, data: bytes) -> None:
     """Create ``path`` with mode 0600 holding ``data``, all or nothing (temp file + rename)."""
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
@@ -184,7 +185,14 @@ class Vault:
         """Encrypt ``data`` into a new attachment file; returns its reference."""
         attachment_id = str(uuid.uuid4())
         sealed = self.seal(attachment_id, RecordKind.ATTACHMENT, data)
-        _write_new_file(self._attachment_path(attachment_id), sealed)
+        write_new_file(self._attachment_path(attachment_id), sealed)
+        return AttachmentRef(attachment_id, len(data), hashlib.sha256(data).hexdigest())
+
+    def put_attachment_as(self, attachment_id: str, data: bytes) -> AttachmentRef:
+        """Encrypt ``data`` as attachment ``attachment_id`` (one brought in a queue bundle keeps
+        its id, which the application refers to); replaces a leftover file of that id."""
+        sealed = self.seal(attachment_id, RecordKind.ATTACHMENT, data)
+        write_new_file(self._attachment_path(attachment_id), sealed)
         return AttachmentRef(attachment_id, len(data), hashlib.sha256(data).hexdigest())
 
     def read_attachment(self, attachment_id: str) -> bytes:

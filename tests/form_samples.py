@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 import uuid
 from typing import Any
@@ -9,8 +10,10 @@ from typing import Any
 from stdnum import luhn
 from stdnum.cn import ric, uscc
 
-from kiosk.forms import FormDefinition, FormField, Prefill, Widget
+from kiosk.applications import Draft
+from kiosk.forms import FormDefinition, FormField, Prefill, Widget, load_forms
 from kiosk.mianyang_divisions import counties
+from kiosk.session import Session
 
 # Fields whose schema carries a pattern: a value known to match it.
 PATTERNED = {
@@ -144,3 +147,30 @@ def sample_data(form: FormDefinition, seed: int) -> dict[str, Any]:
                 items.append(item)
             _put(data, group.path, items)
     return data
+
+
+def flatten_answers(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Form data as dotted field paths (an address value stays whole)."""
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, dict) and "county" not in value:
+            out.update(flatten_answers(value, f"{prefix}{key}."))
+        else:
+            out[f"{prefix}{key}"] = value
+    return out
+
+
+@functools.cache
+def bundled_forms() -> dict[str, FormDefinition]:
+    """The bundled form definitions by id, loaded once."""
+    return load_forms().forms
+
+
+def filled_draft(session: Session, form_id: str = "person-benefit", seed: int = 3) -> Draft:
+    """A draft prefilled from the demo card, every other field answered."""
+    form = bundled_forms()[form_id]
+    draft = Draft(session, form, "510700-000-GG-0042", DEMO_IDENTITY)
+    for path, value in flatten_answers(sample_data(form, seed)).items():
+        if not draft.is_locked(path):
+            draft.set_value(path, value)
+    return draft

@@ -7,14 +7,18 @@ from pathlib import Path
 
 import pytest
 
+from config.schema import KioskSettings
 from devices.printer.base import PrinterStatus
 from devices.printer.escpos_decoder import EscposDecoder
 from devices.printer.escpos_printer import PrintOutcome, ReceiptPrinter
 from devices.printer.print_journal import JobState, PrintJournal
-from kiosk.receipt_archive import InMemoryReceiptArchive
+from kiosk.receipt_archive import InMemoryReceiptArchive, StoredReceiptArchive
 from kiosk.receipt_printing import ReceiptDesk, UnknownReceipt
+from offline_cache.store import OfflineStore
+from tests.fixtures.offline_store import remount
 from tests.fixtures.printer import LoopbackPrinter, LoopbackState
 from tests.fixtures.receipts import TRACKING_URL, network_settings, sample_receipt
+from tests.fixtures.settings import SettingsFactory
 
 pytestmark = pytest.mark.stack
 ESC_INIT = b"\x1b@"
@@ -166,3 +170,36 @@ def test_the_journal_on_disk_survives_a_restart_mid_job(tmp_path: Path) -> None:
     reopened = PrintJournal(path)
     assert reopened.state("receipt:A-1") is JobState.INCOMPLETE
     assert reopened.needs_reset()
+
+
+def test_a_receipt_is_reprinted_after_the_kiosk_restarts(
+    loopback_printer: LoopbackPrinter, kiosk_settings: KioskSettings
+) -> None:
+    printer = network_settings(loopback_printer.port, timeout_s=1.0)
+    first_run = ReceiptDesk(
+        ReceiptPrinter(printer, PrintJournal()), StoredReceiptArchive(kiosk_settings.storage)
+    )
+    assert first_run.print_receipt(sample_receipt()).outcome is PrintOutcome.PRINTED
+    after_restart = ReceiptDesk(
+        ReceiptPrinter(printer, PrintJournal()), StoredReceiptArchive(kiosk_settings.storage)
+    )
+    assert after_restart.reprint("MY7-20250314-0042-K").outcome is PrintOutcome.PRINTED
+    paper = DECODER.decode(loopback_printer.connections[-1])
+    assert "（补打）" in paper.lines and "回执编号：MY7-20250314-0042-K" in paper.lines
+    assert paper.qr_payloads == [TRACKING_URL]
+
+
+def test_a_read_only_data_folder_loses_the_reprint_copy_but_not_the_printed_receipt(
+    loopback_printer: LoopbackPrinter, settings_factory: SettingsFactory, small_tmpfs: Path
+) -> None:
+    settings = settings_factory(storage__data_dir=str(small_tmpfs / "data"))
+    OfflineStore.open(settings.storage).close()
+    remount(small_tmpfs, "ro")
+    archive = StoredReceiptArchive(settings.storage)
+    desk = ReceiptDesk(
+        ReceiptPrinter(network_settings(loopback_printer.port, timeout_s=1.0), PrintJournal()),
+        archive,
+    )
+    assert desk.print_receipt(sample_receipt()).outcome is PrintOutcome.PRINTED
+    remount(small_tmpfs, "rw")
+    assert archive.get("MY7-20250314-0042-K") is None  # only the reprint copy was lost

@@ -42,37 +42,21 @@ class Counts:
 def child(data_dir: Path, key_file: Path) -> None:
     """Finalize applications in a loop until killed (prints "go" once ready)."""
     from config.schema import Language
-    from kiosk.applications import CapturedMaterial, Draft, finalize
-    from kiosk.forms import load_forms
+    from kiosk.applications import CapturedMaterial, finalize
     from kiosk.session import Session
     from offline_cache.store import OfflineStore
-    from tests.form_samples import DEMO_IDENTITY, sample_data
+    from tests.form_samples import bundled_forms, filled_draft
 
-    form = load_forms().forms["person-general"]
+    bundled_forms()  # loaded before "go", so the kills land while applications are written
     store = OfflineStore.open_paths(data_dir, key_file)
     sys.stdout.write("go\n")
     sys.stdout.flush()
     for n in range(10_000):
-        session = Session(language=Language.ZH, large_text=False)
-        draft = Draft(session, form, "510700-000-XK-0001", DEMO_IDENTITY)
-        for path, value in _flatten(sample_data(form, n)).items():
-            if not draft.is_locked(path):
-                draft.set_value(path, value)
+        draft = filled_draft(Session(language=Language.ZH, large_text=False), "person-general", n)
         for code in ("id-card", "application-letter"):
             ref = store.vault.put_attachment(os.urandom(2048))
             draft.add_material(CapturedMaterial(code, ref, 1))
         finalize(draft, store, "MY-FC-01")
-
-
-def _flatten(data: dict, prefix: str = "") -> dict:
-    out = {}
-    for key, value in data.items():
-        path = f"{prefix}{key}"
-        if isinstance(value, dict) and "county" not in value:
-            out.update(_flatten(value, path + "."))
-        else:
-            out[path] = value
-    return out
 
 
 def check(data_dir: Path, key_file: Path) -> tuple[int, list[str]]:

@@ -6,49 +6,26 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from config.schema import Language
 from kiosk.applications import (
     CapturedMaterial,
-    Draft,
     DraftClosedError,
     FormInvalidError,
     LockedFieldError,
     finalize,
     open_application,
 )
-from kiosk.forms import load_forms
 from kiosk.receipt_number import parse_receipt_number
 from kiosk.session import Session
 from offline_cache.outbox import ApplicationState
 from offline_cache.retention import purge_expired
 from offline_cache.store import OfflineStore
-from tests.form_samples import DEMO_IDENTITY, sample_data
+from tests.form_samples import filled_draft
 
-FORMS = load_forms().forms
 NOW = datetime(2024, 5, 1, 2, 30, tzinfo=UTC)
-
-
-def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in data.items():
-        if isinstance(value, dict) and "county" not in value:
-            out.update(_flatten(value, f"{prefix}{key}."))
-        else:
-            out[f"{prefix}{key}"] = value
-    return out
-
-
-def filled_draft(session: Session, form_id: str = "person-benefit", seed: int = 3) -> Draft:
-    """A draft prefilled from the demo card, every other field answered."""
-    draft = Draft(session, FORMS[form_id], "510700-000-GG-0042", DEMO_IDENTITY)
-    for path, value in _flatten(sample_data(FORMS[form_id], seed)).items():
-        if not draft.is_locked(path):
-            draft.set_value(path, value)
-    return draft
 
 
 def test_finalize_writes_a_complete_encrypted_application(offline_store: OfflineStore) -> None:
@@ -150,8 +127,10 @@ def test_retention_purges_personal_data_but_keeps_status(
             NOW,
             platform_number="SC-2024-1" if state == "submitted" else None,
         )
-    assert purge_expired(store.outbox, store.vault, NOW + timedelta(days=29), 30) == []
-    purged = purge_expired(store.outbox, store.vault, NOW + timedelta(days=31), 30)
+    store.receipts.put(done.receipt_number, b"receipt of the purged application")
+    store.receipts.put(other.receipt_number, b"receipt of the waiting application")
+    assert purge_expired(store, NOW + timedelta(days=29), 30) == []
+    purged = purge_expired(store, NOW + timedelta(days=31), 30)
     assert purged == [done.application_id]
     record = store.outbox.get(done.application_id)
     assert record is not None and record.state is ApplicationState.PURGED
@@ -159,6 +138,8 @@ def test_retention_purges_personal_data_but_keeps_status(
     assert store.outbox.find("SC-2024-1") == record
     assert not store.vault.has_attachment(ref.attachment_id)
     assert store.outbox.attachments(done.application_id)[0].pages == 2
+    assert store.receipts.get(done.receipt_number) is None
     # Not yet confirmed by the platform: kept whatever its age.
     assert store.outbox.get(other.application_id).has_payload  # type: ignore[union-attr]
+    assert store.receipts.get(other.receipt_number) == b"receipt of the waiting application"
     store.close()

@@ -15,8 +15,7 @@ from kiosk.applications import CapturedMaterial, Draft, finalize
 from kiosk.forms import Prefill, load_forms
 from kiosk.session import Session
 from offline_cache.store import OfflineStore
-from tests.form_samples import DEMO_IDENTITY, sample_data
-from tests.unit.test_finalize_application import _flatten
+from tests.form_samples import DEMO_IDENTITY, flatten_answers, sample_data
 
 CANARY_NAME = "犬鸮雀测"
 CANARY_ID = "510703199001011237"
@@ -44,7 +43,7 @@ def test_canaries_are_nowhere_on_disk_or_in_logs(
         identity = dict(DEMO_IDENTITY, **{Prefill.NAME: CANARY_NAME, Prefill.ID_NUMBER: CANARY_ID})
         session = Session(language=Language.ZH, large_text=False)
         draft = Draft(session, form, "510700-000-XK-0001", identity)
-        for path, value in _flatten(sample_data(form, 4)).items():
+        for path, value in flatten_answers(sample_data(form, 4)).items():
             if not draft.is_locked(path):
                 draft.set_value(path, value)
         draft.set_value("contact.phone", CANARY_PHONE)

@@ -26,7 +26,7 @@ from offline_cache.errors import (
 )
 from offline_cache.store import OfflineStore
 from tests.fixtures.offline_store import remount
-from tests.unit.test_finalize_application import filled_draft
+from tests.form_samples import filled_draft
 
 NOW = datetime(2024, 5, 1, tzinfo=UTC)
 
