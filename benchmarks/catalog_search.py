@@ -119,7 +119,7 @@ def measure(label: str, store: CatalogStore, rounds: int) -> dict[str, float]:
     tracemalloc.stop()
     naive = NaiveSearch(index.rows, store.search_texts())
     keys = keystrokes()
-    ours = timings(lambda q: index.search(q, limit=20, resident_division=RESIDENT), keys, rounds)
+    ours = timings(lambda q: index.search(q, limit=20, home_division=RESIDENT), keys, rounds)
     base = timings(naive.search, keys, 1)
     result = {
         "services": len(index.rows),

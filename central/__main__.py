@@ -20,6 +20,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--forms-dir", type=Path, metavar="DIR", help="folder of form definitions <id>.json"
     )
+    parser.add_argument(
+        "--validate-form-data",
+        action="store_true",
+        help="refuse (422) submissions whose data does not match their form's data schema",
+    )
     parser.add_argument("--tls-cert", type=Path, metavar="PEM", help="serve HTTPS: certificate")
     parser.add_argument("--tls-key", type=Path, metavar="PEM", help="serve HTTPS: private key")
     parser.add_argument(
@@ -52,7 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if (args.tls_cert is None) != (args.tls_key is None):
         parser.error("--tls-cert and --tls-key go together")
     app = create_app(
-        args.data_dir, catalog_file=args.catalog, forms_dir=args.forms_dir, demo=args.demo
+        args.data_dir,
+        catalog_file=args.catalog,
+        forms_dir=args.forms_dir,
+        demo=args.demo,
+        validate_form_data=args.validate_form_data,
     )
     uvicorn.run(
         app,

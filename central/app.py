@@ -20,15 +20,21 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from central.applications import Applications
 from central.auth import Enrollment, load_or_create_admin_token
 from central.backoffice import SimulatedBackOffice
+from central.bundles import CityKeys
 from central.catalog import CatalogSource
 from central.errors import ApiError, ErrorBody, api_error_handler, error_response
 from central.faults import FaultInjector
+from central.form_schemas import FormSchemas
+from central.http_errors import http_exception_handler
 from central.monitoring import Monitoring
+from central.provisioning import ProvisioningKey
 from central.storage import PlatformDB
+from central.terminal_config import TerminalConfigs
 from central.uploads import UploadStore
 
 API_TITLE = "OneWindow platform API"
@@ -37,6 +43,7 @@ API_VERSION = "1.1.0"
 API_PREFIX = "/api/v1"
 MAX_JSON_BODY = 2 * 1024 * 1024
 MAX_CHUNK = 16 * 1024 * 1024
+MAX_BUNDLE = 1024 * 1024 * 1024  # a queue bundle from a USB drive (POST /bundles, admin only)
 
 
 def server_version() -> str:
@@ -62,6 +69,8 @@ class PlatformApp(FastAPI):
         """ASGI entry: refuse oversized bodies, then maybe inject a fault, then the app."""
         if scope["type"] == "http":
             limit = MAX_CHUNK if scope.get("method") == "PATCH" else MAX_JSON_BODY
+            if scope.get("path") == API_PREFIX + "/bundles":
+                limit = MAX_BUNDLE
             length = dict(scope.get("headers") or []).get(b"content-length", b"0")
             if not length.isdigit() or int(length) > limit:
                 response = error_response(
@@ -90,8 +99,13 @@ def create_app(
     catalog_file: Path | None = None,
     forms_dir: Path | None = None,
     demo: bool = False,
+    validate_form_data: bool = False,
 ) -> FastAPI:
-    """The platform application, keeping its data under ``data_dir`` (created now)."""
+    """The platform application, keeping its data under ``data_dir`` (created now).
+
+    With ``validate_form_data`` a submission's data must match the data schema of the published
+    form it names (from ``forms_dir``); without, form data is stored unchecked.
+    """
     data_dir.mkdir(parents=True, exist_ok=True)
     db = PlatformDB(data_dir)
     uploads = UploadStore(db, data_dir)
@@ -119,13 +133,21 @@ def create_app(
     app.state.admin_token = load_or_create_admin_token(data_dir)
     app.state.enrollment = Enrollment(db)
     app.state.uploads = uploads
+    catalog = CatalogSource(data_dir, catalog_file, forms_dir)
     app.state.applications = Applications(
-        db, uploads, lambda: faults.settings.submit_delay_ms / 1000
+        db,
+        uploads,
+        lambda: faults.settings.submit_delay_ms / 1000,
+        FormSchemas.published_by(catalog) if validate_form_data else None,
     )
-    app.state.catalog = CatalogSource(data_dir, catalog_file, forms_dir)
+    app.state.catalog = catalog
     app.state.monitoring = Monitoring(db)
+    app.state.terminal_configs = TerminalConfigs(data_dir)
+    app.state.provisioning_key = ProvisioningKey(data_dir)
+    app.state.city_keys = CityKeys(data_dir)
     app.add_exception_handler(ApiError, api_error_handler)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, http_exception_handler)
     version = server_version()
 
     @app.get(f"{API_PREFIX}/health", tags=["service"], operation_id="getHealth")
@@ -137,6 +159,15 @@ def create_app(
 
     for module in (routes_terminals, routes_uploads, routes_applications, routes_admin):
         app.include_router(module.router, prefix=API_PREFIX)
+    from central import routes_bundles, routes_config
+
+    app.include_router(routes_config.router, prefix=API_PREFIX)
+
+    app.include_router(routes_bundles.router, prefix=API_PREFIX)
+    from central import routes_audit, routes_provisioning
+
+    app.include_router(routes_audit.router, prefix=API_PREFIX)
+    app.include_router(routes_provisioning.router, prefix=API_PREFIX)
     app.include_router(routes_terminals.page_router)
     return app
 

@@ -4,6 +4,8 @@ Idempotency follows the IETF draft "The Idempotency-Key HTTP Header Field": the 
 application id; the same key with the same payload returns the original answer, with another
 payload 422, and while the first request is still being processed 409. The "in progress"
 claim is held in memory (it ends with the request, or with the server); results are stored.
+A new application's form data is checked against the schema of the form it names
+(central.form_schemas) when the platform runs with form validation.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pydantic import BaseModel, Field
 
 from central.auth import Terminal, now_utc
 from central.errors import ApiError
+from central.form_schemas import FormSchemas
 from central.storage import PlatformDB
 from central.uploads import UploadStore
 
@@ -63,6 +66,31 @@ class SubmittedAttachment(BaseModel):
     sha256: Sha256Hex
 
 
+class AssistingStaff(BaseModel):
+    """The field staff member who made an assisted application (帮办代办) with the resident."""
+
+    staff_id: Annotated[str, Field(min_length=1, max_length=64)]
+    name: Annotated[str, Field(min_length=1, max_length=64)]
+
+
+class LocationSource(StrEnum):
+    """Where a mobile service unit's location came from."""
+
+    GPS = "gps"
+    PLACE = "place"
+    UNKNOWN = "unknown"
+
+
+class ServiceLocation(BaseModel):
+    """Where a mobile service unit made the application: GPS fix, place name, or unknown."""
+
+    source: LocationSource
+    place_name: Annotated[str, Field(max_length=64)] | None = None
+    latitude: Annotated[float, Field(ge=-90, le=90)] | None = None
+    longitude: Annotated[float, Field(ge=-180, le=180)] | None = None
+    fixed_at: datetime | None = None
+
+
 class ApplicationSubmission(BaseModel):
     """What a terminal submits; ``application_id`` is also the Idempotency-Key."""
 
@@ -77,6 +105,9 @@ class ApplicationSubmission(BaseModel):
     identity: dict[str, str] = Field(default_factory=dict)
     consent: dict[str, Any] = Field(default_factory=dict)
     attachments: Annotated[list[SubmittedAttachment], Field(max_length=MAX_ATTACHMENTS)]
+    # Mobile service units: the assisting staff member and where the unit served.
+    assisted_by: AssistingStaff | None = None
+    location: ServiceLocation | None = None
 
 
 class SubmissionResult(BaseModel):
@@ -129,6 +160,20 @@ class ApplicationStatus(BaseModel):
     rating: Rating | None = None
 
 
+class ApplicationRecord(BaseModel):
+    """Admin / back office: one stored application as the platform keeps it (no form data)."""
+
+    application_id: str
+    official_number: str
+    receipt_number: str
+    terminal_id: str
+    service_code: str
+    status: Status
+    received_at: datetime
+    assisted_by: AssistingStaff | None = None
+    location: ServiceLocation | None = None
+
+
 class StatusChange(BaseModel):
     """Admin / back office: move an application forward."""
 
@@ -138,12 +183,34 @@ class StatusChange(BaseModel):
 
 def fingerprint(submission: BaseModel) -> str:
     """SHA-256 of the canonical JSON of a payload: what "the same payload" means."""
+    dumped = submission.model_dump(mode="json")
+    # Fields added later are left out while empty, so a retry from an older terminal (or of a
+    # payload taken before they existed) keeps the fingerprint it had.
+    for key in ("assisted_by", "location"):
+        if dumped.get(key, ...) is None:
+            del dumped[key]
     canonical = json.dumps(
-        submission.model_dump(mode="json"),
+        dumped,
         sort_keys=True,
         ensure_ascii=False,
         separators=(",", ":"),
     )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def content_fingerprint(body: dict[str, Any]) -> str:
+    """SHA-256 of what an application says, whichever terminal sent it and however its files
+    were uploaded: the submission without the attachments' upload ids. A queue bundle makes one
+    application reach the platform from two terminals; this is how it is known to be the same.
+    """
+    dumped = dict(body)
+    dumped["attachments"] = [
+        {k: v for k, v in a.items() if k != "upload_id"} for a in body.get("attachments", [])
+    ]
+    for key in ("assisted_by", "location"):
+        if dumped.get(key, ...) is None:
+            del dumped[key]
+    canonical = json.dumps(dumped, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -155,10 +222,13 @@ class Applications:
         db: PlatformDB,
         uploads: UploadStore,
         submit_delay_s: Callable[[], float] = lambda: 0.0,
+        form_schemas: FormSchemas | None = None,
     ) -> None:
         self._db = db
         self._uploads = uploads
         self._submit_delay_s = submit_delay_s
+        # None: form data is stored unchecked (a platform started without form validation).
+        self._form_schemas = form_schemas
         self._claims: dict[tuple[str, str], str] = {}
         self._claims_lock = threading.Lock()
 
@@ -177,11 +247,26 @@ class Applications:
         if replay is not None:
             return replay, True
         try:
+            stored = self.already_stored(submission)
+            if stored is not None:
+                self._remember(terminal, key, payload_print, stored)
+                return stored, True
+            # Only a new application is checked: a replay of one accepted before gets its
+            # original answer above, even if the form has since been republished.
+            self.check_form_data(submission)
             self._check(terminal, submission)
             delay = self._submit_delay_s()
             if delay > 0:
                 time.sleep(delay)
-            result = self._store(terminal, key, submission)
+            try:
+                result = self._store(terminal, key, submission)
+            except sqlite3.IntegrityError:
+                # Another terminal stored the same application (from a queue bundle) meanwhile.
+                stored = self.already_stored(submission)
+                if stored is None:
+                    raise
+                self._remember(terminal, key, payload_print, stored)
+                return stored, True
         finally:
             with self._claims_lock:
                 self._claims.pop((terminal.client_id, key), None)
@@ -215,6 +300,69 @@ class Applications:
                 )
             self._claims[(terminal.client_id, key)] = payload_print
             return None
+
+    def already_stored(self, submission: ApplicationSubmission) -> SubmissionResult | None:
+        """The original answer when this same application was already stored (sent by another
+        terminal from a queue bundle, or imported by the platform); 422 if the id was used for
+        different content."""
+        with self._db.transaction() as conn:
+            row = conn.execute(
+                "SELECT body, official_number, received_at FROM applications"
+                " WHERE application_id = ?",
+                (submission.application_id,),
+            ).fetchone()
+        if row is None:
+            return None
+        if content_fingerprint(json.loads(row[0])) != content_fingerprint(
+            submission.model_dump(mode="json")
+        ):
+            raise ApiError(422, "application_exists", "another terminal used this application id")
+        return SubmissionResult(
+            application_id=submission.application_id,
+            official_number=row[1],
+            status=Status.RECEIVED,
+            received_at=row[2],
+        )
+
+    def _remember(
+        self, terminal: Terminal, key: str, payload_print: str, result: SubmissionResult
+    ) -> None:
+        with self._db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO idempotency (client_id, key, fingerprint, state, status_code,"
+                " response, claimed_at) VALUES (?, ?, ?, 'done', 201, ?, ?)"
+                " ON CONFLICT (client_id, key) DO NOTHING",
+                (
+                    terminal.client_id,
+                    key,
+                    payload_print,
+                    result.model_dump_json(),
+                    now_utc().isoformat(),
+                ),
+            )
+
+    def check_form_data(self, submission: ApplicationSubmission) -> None:
+        """Nothing when form validation is off or ``submission.data`` matches its form's data
+        schema; otherwise the 422 ApiError of central.form_schemas (paths only, no values)."""
+        if self._form_schemas is not None:
+            self._form_schemas.check(submission.form_id, submission.form_version, submission.data)
+
+    def import_bundled(
+        self, relay: Terminal, submission: ApplicationSubmission
+    ) -> tuple[SubmissionResult, bool]:
+        """(result, new): store an application from a queue bundle the platform imported
+        itself (its files already stored and checked, its form data checked with
+        ``check_form_data`` before them), once, like a submission."""
+        stored = self.already_stored(submission)
+        if stored is not None:
+            return stored, False
+        try:
+            return self._store(relay, submission.application_id, submission), True
+        except sqlite3.IntegrityError:  # a terminal sent it at the same moment
+            stored = self.already_stored(submission)
+            if stored is None:
+                raise
+            return stored, False
 
     def _check(self, terminal: Terminal, submission: ApplicationSubmission) -> None:
         with self._db.transaction() as conn:
@@ -337,6 +485,30 @@ class Applications:
             ),
         )
 
+    def record(self, application_id: str) -> ApplicationRecord:
+        """One stored application with who assisted and where (admin); 404 if unknown."""
+        with self._db.transaction() as conn:
+            row = conn.execute(
+                "SELECT application_id, official_number, receipt_number, terminal_id,"
+                " service_code, status, received_at, body FROM applications"
+                " WHERE application_id = ? OR official_number = ? OR receipt_number = ?",
+                (application_id, application_id, application_id),
+            ).fetchone()
+        if row is None:
+            raise ApiError(404, "application_not_found", "no application with this number")
+        body = json.loads(row[7])
+        return ApplicationRecord(
+            application_id=row[0],
+            official_number=row[1],
+            receipt_number=row[2],
+            terminal_id=row[3],
+            service_code=row[4],
+            status=Status(row[5]),
+            received_at=row[6],
+            assisted_by=body.get("assisted_by"),
+            location=body.get("location"),
+        )
+
     def move(self, application_id: str, change: StatusChange) -> ApplicationStatus:
         """Move an application forward (admin, back office); 409 for a move not allowed."""
         with self._db.transaction() as conn:
@@ -433,6 +605,10 @@ class Applications:
                     "application_id": row[0],
                     "official_number": row[1],
                     "terminal_id": row[2],
+                    # Differs from terminal_id when another terminal relayed a queue bundle.
+                    "origin_terminal_id": body.get("terminal_id"),
+                    "assisted_by": body.get("assisted_by"),
+                    "location": body.get("location"),
                     "attachments": [
                         {
                             "attachment_id": a["attachment_id"],

@@ -19,7 +19,9 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
 
-Share = Annotated[float, Field(ge=0.0, le=1.0)]
+from central.json_types import JsonFloat, JsonInt
+
+Share = Annotated[JsonFloat, Field(ge=0.0, le=1.0)]
 Scope = dict[str, Any]
 Message = dict[str, Any]
 
@@ -30,13 +32,13 @@ class FaultSettings(BaseModel):
     error_500: Share = 0.0
     error_503: Share = 0.0
     rate_limit_429: Share = 0.0
-    retry_after_s: Annotated[int, Field(ge=0, le=3600)] = 1
+    retry_after_s: Annotated[JsonInt, Field(ge=0, le=3600)] = 1
     reset_before: Share = 0.0
     reset_after: Share = 0.0
     truncate: Share = 0.0
-    latency_ms: Annotated[int, Field(ge=0, le=60_000)] = 0
-    submit_delay_ms: Annotated[int, Field(ge=0, le=60_000)] = 0
-    seed: int | None = None
+    latency_ms: Annotated[JsonInt, Field(ge=0, le=60_000)] = 0
+    submit_delay_ms: Annotated[JsonInt, Field(ge=0, le=60_000)] = 0
+    seed: JsonInt | None = None
 
 
 class FaultInjector:

@@ -10,7 +10,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
+from central.audit_trail import MAX_BATCH, AuditEntry, AuditSummary, AuditTrail
 from central.auth import Terminal, now_utc
+from central.json_types import JsonInt, Timestamp
 from central.storage import PlatformDB
 
 STALE_AFTER = timedelta(minutes=3)
@@ -23,29 +25,41 @@ class PaperState(StrEnum):
     OK = "ok"
     NEAR_END = "near_end"
     OUT = "out"
+    COVER_OPEN = "cover_open"
+    OFFLINE = "offline"  # the printer reports itself offline (not the terminal)
     UNKNOWN = "unknown"
+
+
+# Printer states that need someone at the terminal.
+PRINTER_ATTENTION = frozenset({"out", "near_end", "cover_open", "offline"})
 
 
 class Heartbeat(BaseModel):
     """What a terminal reports about itself (no personal data)."""
 
-    terminal_time: datetime
+    terminal_time: Timestamp
     devices: dict[Annotated[str, Field(max_length=64)], Annotated[str, Field(max_length=64)]] = (
         Field(default_factory=dict, max_length=32)
     )
     printer_paper: PaperState = PaperState.UNKNOWN
-    queue_depth: Annotated[int, Field(ge=0)] = 0
-    quarantined: Annotated[int, Field(ge=0)] = 0
+    printer_checked_at: Timestamp | None = Field(
+        default=None, description="when the kiosk last saw that printer status"
+    )
+    queue_depth: Annotated[JsonInt, Field(ge=0)] = 0
+    quarantined: Annotated[JsonInt, Field(ge=0)] = 0
     versions: dict[Annotated[str, Field(max_length=64)], Annotated[str, Field(max_length=64)]] = (
         Field(default_factory=dict, max_length=16)
     )
+    # Audit entries after the last one the platform acknowledged (audit_seq), oldest first.
+    audit: list[AuditEntry] = Field(default_factory=list, max_length=MAX_BATCH)
 
 
 class HeartbeatAck(BaseModel):
-    """The platform's answer: its clock and the terminal's measured skew."""
+    """The platform's answer: its clock, the terminal's measured skew, the audit seq it holds."""
 
     received_at: datetime
     clock_skew_s: float
+    audit_seq: int = 0
 
 
 class Monitoring:
@@ -53,6 +67,7 @@ class Monitoring:
 
     def __init__(self, db: PlatformDB) -> None:
         self._db = db
+        self.audit = AuditTrail(db)
 
     def record(self, terminal: Terminal, beat: Heartbeat) -> HeartbeatAck:
         """Keep this heartbeat as the terminal's latest."""
@@ -69,10 +84,11 @@ class Monitoring:
                     terminal.terminal_id,
                     now.isoformat(),
                     skew,
-                    beat.model_dump_json(),
+                    beat.model_dump_json(exclude={"audit"}),
                 ),
             )
-        return HeartbeatAck(received_at=now, clock_skew_s=skew)
+        audit_seq = self.audit.receive(terminal.client_id, beat.audit)
+        return HeartbeatAck(received_at=now, clock_skew_s=skew, audit_seq=audit_seq)
 
     def page(self) -> str:
         """The monitoring page (HTML): one row per enrolled terminal."""
@@ -86,13 +102,18 @@ class Monitoring:
         lines = []
         for terminal_id, client_id, revoked, received, skew, body in rows:
             beat = json.loads(body) if body else {}
+            trail = self.audit.summary(client_id)
             if revoked:
                 health = "revoked"
             elif received is None:
                 health = "never seen"
             elif now - datetime.fromisoformat(received) > STALE_AFTER:
                 health = "offline"
-            elif abs(skew) > SKEW_WARNING_S or beat.get("printer_paper") in ("out", "near_end"):
+            elif (
+                abs(skew) > SKEW_WARNING_S
+                or beat.get("printer_paper") in PRINTER_ATTENTION
+                or trail.problems
+            ):
                 health = "attention"
             else:
                 health = "ok"
@@ -104,8 +125,10 @@ class Monitoring:
                 f"{skew:+.0f} s" if skew is not None else "",
                 str(beat.get("queue_depth", "")),
                 str(beat.get("quarantined", "")),
-                str(beat.get("printer_paper", "")),
+                str(beat.get("printer_paper", ""))
+                + (f" ({beat['printer_checked_at']})" if beat.get("printer_checked_at") else ""),
                 ", ".join(f"{k}: {v}" for k, v in beat.get("devices", {}).items()),
+                _audit_cell(trail),
             ]
             tds = "".join(f"<td>{html.escape(c)}</td>" for c in cells)
             lines.append(f'<tr class="{html.escape(health)}">{tds}</tr>')
@@ -119,8 +142,9 @@ class Monitoring:
                 "clock skew",
                 "queue",
                 "quarantined",
-                "paper",
+                "printer",
                 "devices",
+                "audit",
             )
         )
         return (
@@ -131,3 +155,13 @@ class Monitoring:
             f"<h1>Terminals ({len(rows)})</h1><table><tr>{head}</tr>{''.join(lines)}</table>"
             "</body></html>"
         )
+
+
+def _audit_cell(trail: AuditSummary) -> str:
+    """ "12 entries, last #12 … ; 1 problem(s), last: …" for the monitoring page."""
+    if trail.entries == 0:
+        return "none"
+    text = f"{trail.entries} entries, last #{trail.last_seq} {trail.last_entry}"
+    if trail.problems:
+        text += f"; {trail.problems} problem(s), last: {trail.last_problem}"
+    return text

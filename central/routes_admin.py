@@ -9,7 +9,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
-from central.applications import Applications, ApplicationStatus, StatusChange
+from central.applications import (
+    ApplicationRecord,
+    Applications,
+    ApplicationStatus,
+    StatusChange,
+)
 from central.auth import Enrollment, admin_dependency
 from central.catalog import CatalogSource
 from central.errors import ApiError, responses
@@ -86,6 +91,17 @@ def inventory(request: Request) -> list[dict[str, Any]]:
     """Every stored application with the SHA-256 of each stored attachment."""
     applications: Applications = request.app.state.applications
     return applications.inventory()
+
+
+@router.get(
+    "/applications/{application_id}",
+    operation_id="adminApplicationRecord",
+    responses=responses(401, 404),
+)
+def application_record(application_id: str, request: Request) -> ApplicationRecord:
+    """One stored application: numbers, status, the assisting staff member and the location."""
+    applications: Applications = request.app.state.applications
+    return applications.record(application_id)
 
 
 @router.get("/faults", operation_id="adminGetFaults", responses=responses(401))

@@ -93,7 +93,11 @@ def heartbeat(beat: Heartbeat, terminal: TerminalAuth, request: Request) -> Hear
     responses={
         200: {
             "content": {"application/gzip": {"schema": {"type": "string", "format": "binary"}}},
-            "description": "The whole catalog bundle (gzip JSON), newer than the cursor.",
+            "description": (
+                "The catalog (gzip JSON), newer than the cursor: a delta from the cursor's"
+                " version (header Catalog-Delta-Base) when the platform still has that"
+                " version, else the whole bundle."
+            ),
         },
         304: {"description": "The terminal's copy (If-None-Match or cursor) is current."},
         **responses(401, 404, 422),
@@ -111,6 +115,10 @@ def catalog(
     headers = {"ETag": bundle.etag, "Catalog-Version": str(bundle.version)}
     if if_none_match == bundle.etag or (cursor is not None and cursor >= bundle.version):
         return Response(status_code=304, headers=headers)
+    delta = source.delta(cursor) if cursor is not None else None
+    if delta is not None and len(delta) < len(bundle.gzip_bytes):
+        headers["Catalog-Delta-Base"] = str(cursor)
+        return Response(delta, media_type="application/gzip", headers=headers)
     return Response(bundle.gzip_bytes, media_type="application/gzip", headers=headers)
 
 

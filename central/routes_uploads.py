@@ -23,7 +23,11 @@ from central.uploads import (
 
 router = APIRouter(tags=["uploads"])
 TerminalAuth = Annotated[Terminal, Depends(terminal_dependency)]
-TusResumable = Annotated[str | None, Header(description="must be 1.0.0")]
+# Documented as the one version we speak; any other value is answered 412 by the handler, as
+# tus requires (validating it here would make that a 422).
+TusResumable = Annotated[
+    str | None, Header(description="must be 1.0.0", json_schema_extra={"enum": [TUS_VERSION]})
+]
 
 
 def _store(request: Request) -> UploadStore:

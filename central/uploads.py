@@ -120,6 +120,26 @@ class UploadStore:
             )
         return Upload(upload_id, terminal.client_id, length, 0, metadata)
 
+    def store_complete(self, client_id: str, data: bytes, metadata: dict[str, str]) -> str:
+        """A finished upload holding ``data`` (a file from a queue bundle); returns its id."""
+        upload_id = secrets.token_hex(16)
+        fd = os.open(self._path(upload_id), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        now = now_utc().isoformat()
+        with self._db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO uploads (upload_id, client_id, length, offset, metadata, created_at,"
+                " completed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (upload_id, client_id, len(data), len(data), json.dumps(metadata), now, now),
+            )
+        return upload_id
+
     def get(self, terminal: Terminal, upload_id: str) -> Upload:
         """The terminal's upload; 404 for an unknown id or another terminal's upload."""
         with self._db.transaction() as conn:

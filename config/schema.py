@@ -97,6 +97,10 @@ class CameraScannerSettings(_Strict):
     width: Annotated[int, Field(ge=320, le=7680)] = 1920
     height: Annotated[int, Field(ge=240, le=4320)] = 1080
     fps: Annotated[int, Field(ge=1, le=60)] = 15
+    # Millimetres of the platen one frame pixel covers at this resolution (`kiosk imaging
+    # calibrate` measures it on an A4 sheet); set, it tells A4 from A5 by real size. None: page
+    # sizes are told by their proportions only (an A5 page reads as A4).
+    mm_per_pixel: Annotated[float, Field(gt=0, le=10)] | None = None
 
 
 class SimulatedScannerSettings(_Strict):
@@ -172,12 +176,28 @@ PrinterSettings = Annotated[
 ]
 
 
+class NmeaGpsSettings(_Strict):
+    """A GPS receiver sending NMEA 0183 sentences ($GPRMC/$GPGGA) on a serial port."""
+
+    backend: Literal["nmea_serial"] = "nmea_serial"
+    port: Annotated[str, Field(min_length=1)]
+    baudrate: Literal[4800, 9600, 19200, 38400, 57600, 115200] = 9600
+    # A fix older than this is not where the unit is now: the place name stands in.
+    max_fix_age_s: Annotated[float, Field(ge=5, le=86400)] = 300.0
+
+
 class DeviceSettings(_Strict):
     """The devices of this terminal."""
 
     card_readers: list[CardReaderSettings] = Field(default_factory=list)
     scanners: list[ScannerSettings] = Field(default_factory=list)
     printer: PrinterSettings | None = None
+    # host[:port] of network receipt printers that device discovery asks for an ESC/POS status;
+    # discovery contacts only these, it never scans a network.
+    network_printer_candidates: list[
+        Annotated[str, Field(pattern=r"^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$")]
+    ] = Field(default_factory=list)
+    gps: NmeaGpsSettings | None = None  # mobile service units: where each application was made
 
 
 class PlatformSettings(_Strict):
@@ -201,6 +221,16 @@ class SyncSettings(_Strict):
     status_interval_s: Annotated[float, Field(gt=0, le=86400)] = 300.0
     heartbeat_interval_s: Annotated[float, Field(gt=0, le=3600)] = 60.0
     max_answer_bytes: Annotated[int, Field(ge=64 * 1024, le=256 * 1024 * 1024)] = 1024 * 1024
+    # Attachments uploaded at once (one application's, and the next one's while it is submitted).
+    upload_parallelism: Annotated[int, Field(ge=1, le=8)] = 3
+    catalog_interval_s: Annotated[float, Field(gt=0, le=86400)] = 3600.0
+    # How long the receipt step waits for a new application to reach the platform (0: never).
+    receipt_wait_s: Annotated[float, Field(ge=0, le=30)] = 5.0
+    # Jittered reconnect: after this many platform failures in a row, a health probe first,
+    # then the backlog waits a random share of the outage's length, at most
+    # reconnect_spread_max_s (0: off).
+    reconnect_after_failures: Annotated[int, Field(ge=1, le=100)] = 5
+    reconnect_spread_max_s: Annotated[float, Field(ge=0, le=86400)] = 1800.0
 
 
 class StorageSettings(_Strict):
@@ -231,6 +261,31 @@ class LoggingSettings(_Strict):
     backup_count: Annotated[int, Field(ge=1, le=100)] = 5
 
 
+class MobileSettings(_Strict):
+    """Mobile service units: staff-assisted applications, where the unit serves, offline banner."""
+
+    # A field staff member signs in with a staff card for a shift; applications record both.
+    assisted: bool = False
+    shift_timeout_s: Annotated[int, Field(ge=600, le=86400)] = 12 * 3600
+    place_name: Annotated[str, Field(max_length=64)] = ""  # e.g. 游仙区魏城镇 便民服务车
+    # "Offline since …, N applications waiting" once the platform was not reached for this long.
+    offline_banner: bool = False
+    offline_after_s: Annotated[int, Field(ge=60, le=86400)] = 900
+
+
+class StaffCardSettings(_Strict):
+    """Staff and technician PIV cards: which CA issues them (no CA: staff cards are refused)."""
+
+    # PEM file of the staff CA certificate(s); a card's certificate must be issued by one of them.
+    ca_file: Path | None = None
+
+
+class ProvisioningSettings(_Strict):
+    """QR provisioning: the platform's Ed25519 public key, set at install (base64, 32 bytes)."""
+
+    public_key: Annotated[str, Field(pattern=r"^[A-Za-z0-9+/_-]{43}=?$")] | None = None
+
+
 class KioskSettings(_Strict):
     """Everything a terminal is configured with (secrets live in their own file)."""
 
@@ -243,3 +298,6 @@ class KioskSettings(_Strict):
     sync: SyncSettings = SyncSettings()
     storage: StorageSettings
     logging: LoggingSettings = LoggingSettings()
+    mobile: MobileSettings = MobileSettings()
+    staff_card: StaffCardSettings = StaffCardSettings()
+    provisioning: ProvisioningSettings = ProvisioningSettings()

@@ -31,6 +31,13 @@ class Secrets(BaseModel):
     # A hash, yet a stolen hash of a short PIN is as good as the PIN: keep it out of repr.
     technician_pin_hash: str | None = Field(default=None, repr=False)
     receipt_mac_key: SecretStr | None = None
+    # Queue bundles (kiosk.queue_bundle): the city-wide AES-256 key and this terminal's Ed25519
+    # signing key (both base64), the platform's certificate of its public key (JSON) and the
+    # platform's public key that certifies every terminal of the city (base64).
+    bundle_key: SecretStr | None = None
+    bundle_signing_key: SecretStr | None = None
+    bundle_certificate: str | None = None
+    platform_public_key: str | None = None
 
     @property
     def enrolled(self) -> bool:

@@ -103,6 +103,9 @@ class Draft:
         self._prefill: dict[Prefill, str] = dict(prefill or {})
         self._locked: set[str] = set()
         self._closed = False
+        # Mobile service units (帮办代办): the assisting staff member and where the unit served.
+        self.assisted_by: dict[str, str] | None = None
+        self.location: dict[str, Any] | None = None
         session.form_data.clear()
         session.remember_sensitive(*self._prefill.values())
         for _, form_field in form.top_level_fields():
@@ -145,6 +148,8 @@ class Draft:
         self._locked.clear()
         self.materials.clear()
         self.consent.clear()
+        self.assisted_by = None
+        self.location = None
         self._closed = True
 
     @property
@@ -209,6 +214,11 @@ def finalize(
             for m in draft.materials
         ],
     }
+    # Only when present, so an application made without them seals exactly as before.
+    if draft.assisted_by is not None:
+        payload["assisted_by"] = dict(draft.assisted_by)
+    if draft.location is not None:
+        payload["location"] = dict(draft.location)
     plaintext = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()
     sealed = store.vault.seal(application_id, RecordKind.APPLICATION, plaintext)
     new = NewApplication(

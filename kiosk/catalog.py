@@ -9,13 +9,17 @@ names and only ranking touches individual services:
 - substring: a trigram index over names and keywords, verified (1-2 characters: a scan of
   the distinct names, which is cheaper than indexing every short gram);
 - typos: trigram overlap, then a bounded edit distance;
+- English (language "en"): the words of the English names, the last one as a prefix;
 - ranking: tier (exact > prefix > name substring / keyword > department > typo), then the
-  popularity the platform reports, then the resident's own division, then the code.
+  resident's own division (town, then county, then city) before the others, then the
+  popularity the platform reports, then the code. The home services are picked first by a
+  lookup per matched name; the rest are scanned best-first and the scan stops early.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -41,8 +45,18 @@ class _Entry:
     zh: list[str]
     latin: list[str]
     keyword_strings: list[str]
+    en: list[str]  # English name and short name, as words joined by one space
     services: list[int] = field(default_factory=list)
+    by_division: dict[str, list[int]] | None = None  # built on first use (home ranking)
     max_popularity: int = 0
+
+
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def en_words(text: str) -> list[str]:
+    """Lower-case English words of ``text`` (punctuation and spaces only separate them)."""
+    return _NOT_WORD.sub(" ", text.lower()).split()
 
 
 def _grams(text: str) -> set[str]:
@@ -112,6 +126,24 @@ def _latin_span(per_char: list[list[str]], q: str) -> tuple[int, int] | None:
     return None
 
 
+def _en_span(name_en: str, q: str) -> tuple[int, int] | None:
+    """Where the typed English words start and end in ``name_en`` (case-insensitive)."""
+    words = q.split()
+    if not words or not q.isascii():
+        return None
+    lower = name_en.lower()
+    start = re.search(r"\b" + re.escape(words[0]), lower)
+    if start is None:
+        return None
+    end = start.end()
+    for word in words[1:]:
+        nxt = re.compile(r"\b" + re.escape(word)).search(lower, end)
+        if nxt is None:
+            break
+        end = nxt.end()
+    return start.start(), end
+
+
 class CatalogIndex:
     """The in-memory search index over one copy of the catalog."""
 
@@ -122,7 +154,9 @@ class CatalogIndex:
         divisions: Iterable[DivisionRow],
     ) -> None:
         self.rows = rows
+        divisions = list(divisions)
         self.division_names = {d.code: d.name for d in divisions}
+        self.division_names_en = {d.code: d.name_en for d in divisions if d.name_en}
         self.entries: list[_Entry] = []
         by_name: dict[str, int] = {}
         for sid, row in enumerate(rows):
@@ -131,9 +165,18 @@ class CatalogIndex:
                 eid = by_name[row.name] = len(self.entries)
                 self.entries.append(self._entry(row, texts))
             self.entries[eid].services.append(sid)
+        self._entry_of_name = by_name
         for entry in self.entries:
             entry.services.sort(key=lambda s: (-rows[s].popularity, rows[s].code))
             entry.max_popularity = rows[entry.services[0]].popularity
+
+        # English: word -> entries, and the sorted words for prefix look-ups.
+        self._en_index: dict[str, set[int]] = defaultdict(set)
+        for eid, entry in enumerate(self.entries):
+            for text in entry.en:
+                for word in text.split():
+                    self._en_index[word].add(eid)
+        self._en_sorted = sorted(self._en_index)
 
         self._exact: dict[str, set[int]] = defaultdict(set)
         prefix_pairs: set[tuple[str, int]] = set()
@@ -152,8 +195,13 @@ class CatalogIndex:
 
         # Departments: few hundred distinct names, matched by a scan.
         self._departments: dict[str, list[int]] = defaultdict(list)
+        self._department_by_division: dict[str, dict[str, list[int]]] = {}
+        self._department_en: dict[str, str] = {}
         for sid in sorted(range(len(rows)), key=lambda s: (-rows[s].popularity, rows[s].code)):
-            self._departments[rows[sid].department].append(sid)
+            row = rows[sid]
+            self._departments[row.department].append(sid)
+            if row.department_en and row.department not in self._department_en:
+                self._department_en[row.department] = " ".join(en_words(row.department_en))
         self._department_strings = {
             dept: [normalize(dept), *texts[dept].full, *texts[dept].initials]
             if dept in texts
@@ -175,7 +223,31 @@ class CatalogIndex:
                 keyword_strings.extend(texts[word].full)
                 if len(word) > 2:
                     keyword_strings.extend(texts[word].initials)
-        return _Entry(row.name, name_keys, zh, latin, list(dict.fromkeys(keyword_strings)))
+        en = list(
+            dict.fromkeys(" ".join(en_words(t)) for t in (row.name_en, row.short_name_en) if t)
+        )
+        return _Entry(row.name, name_keys, zh, latin, list(dict.fromkeys(keyword_strings)), en)
+
+    def _split_by_division(self, sids: list[int]) -> dict[str, list[int]]:
+        """``sids`` (in popularity order) per division code, each list keeping that order."""
+        out: dict[str, list[int]] = {}
+        for sid in sids:
+            out.setdefault(self.rows[sid].division_code, []).append(sid)
+        return out
+
+    def _entry_by_division(self, eid: int) -> dict[str, list[int]]:
+        entry = self.entries[eid]
+        if entry.by_division is None:
+            entry.by_division = self._split_by_division(entry.services)
+        return entry.by_division
+
+    def _department_divisions(self, department: str) -> dict[str, list[int]]:
+        split = self._department_by_division.get(department)
+        if split is None:
+            split = self._department_by_division[department] = self._split_by_division(
+                self._departments[department]
+            )
+        return split
 
     @classmethod
     def from_store(cls, store: CatalogStore) -> CatalogIndex:
@@ -235,9 +307,37 @@ class CatalogIndex:
             if any(_within(q, w, limit) for w in _windows(self.entries[e].latin, trigrams, q)):
                 found.setdefault(e, (Tier.TYPO, q))
 
-    def _matches(self, query: str) -> tuple[dict[int, tuple[Tier, str]], list[str]]:
+    def _match_en(self, query: str, found: dict[int, tuple[Tier, str]]) -> None:
+        """English names: every word typed, the last one possibly unfinished."""
+        words = en_words(query)
+        if not words:
+            return
+        phrase = " ".join(words)
+        last = words[-1]
+        prefixed: set[int] = set()
+        i = bisect.bisect_left(self._en_sorted, last)
+        while i < len(self._en_sorted) and self._en_sorted[i].startswith(last):
+            prefixed |= self._en_index[self._en_sorted[i]]
+            i += 1
+        parts = sorted([*(self._en_index.get(w, set()) for w in words[:-1]), prefixed], key=len)
+        for e in set(parts[0]).intersection(*parts[1:]):
+            texts = self.entries[e].en
+            if phrase in texts:
+                tier = Tier.EXACT
+            elif any(t.startswith(phrase) for t in texts):
+                tier = Tier.PREFIX
+            else:
+                tier = Tier.KEYWORD
+            if e not in found or tier < found[e][0]:
+                found[e] = (tier, phrase)
+
+    def _matches(
+        self, query: str, language: str = "zh"
+    ) -> tuple[dict[int, tuple[Tier, str]], list[str]]:
         q = normalize(query)
         found: dict[int, tuple[Tier, str]] = {}
+        if language == "en" and any(c.isascii() and c.isalpha() for c in query):
+            self._match_en(query, found)
         has_han = any(is_han(c) for c in q)
         latin = _to_latin(q) if has_han else q
         if has_han:
@@ -262,6 +362,13 @@ class CatalogIndex:
                 for d, strings in self._department_strings.items()
                 if any(latin in s for s in strings)
             ]
+        if language == "en" and len(q) >= 3:
+            phrase = " ".join(en_words(query))
+            departments.extend(
+                d
+                for d, en in self._department_en.items()
+                if (" " + en).find(" " + phrase) >= 0 and d not in departments
+            )
         return found, departments
 
     # --- ranking ------------------------------------------------------------------------------
@@ -278,12 +385,12 @@ class CatalogIndex:
         )
 
     @staticmethod
-    def _home(resident_division: str | None) -> list[str]:
-        if not resident_division:
+    def _home(home_division: str | None) -> list[str]:
+        if not home_division:
             return []
-        chain = [resident_division]
-        if len(resident_division) == 9:
-            chain.append(resident_division[:6])
+        chain = [home_division]
+        if len(home_division) == 9:
+            chain.append(home_division[:6])
         if chain[-1] != CITY_CODE:
             chain.append(CITY_CODE)
         return chain
@@ -294,54 +401,85 @@ class CatalogIndex:
         *,
         limit: int = 20,
         filters: SearchFilters | None = None,
-        resident_division: str | None = None,
+        home_division: str | None = None,
+        language: str = "zh",
     ) -> list[SearchHit]:
-        """The best ``limit`` services for what the resident has typed so far."""
+        """The best ``limit`` services for what the resident has typed so far.
+
+        ``home_division`` is the resident's town or county code: within a tier, services
+        there, then in its county, then the city's, come before other divisions'.
+        ``language`` "en" also matches the English names.
+        """
         if not normalize(query) or limit <= 0:
             return []
         f = filters or SearchFilters()
-        found, departments = self._matches(query)
-        home = self._home(resident_division)
+        found, departments = self._matches(query, language)
+        home = self._home(home_division)
         far = len(home)
-        affinity = {code: i for i, code in enumerate(home)}
         # Candidate lists in the order of their best possible key.
-        groups: list[tuple[Tier, int, list[int], str, bool]] = [
-            (tier, self.entries[e].max_popularity, self.entries[e].services, q, True)
+        # (tier, best popularity, services, entry id or department, query, matched by name)
+        groups: list[tuple[Tier, int, list[int], int | str, str, bool]] = [
+            (tier, self.entries[e].max_popularity, self.entries[e].services, e, q, True)
             for e, (tier, q) in found.items()
         ]
         for dept in departments:
             sids = self._departments[dept]
-            groups.append((Tier.DEPARTMENT, self.rows[sids[0]].popularity, sids, "", False))
+            groups.append((Tier.DEPARTMENT, self.rows[sids[0]].popularity, sids, dept, "", False))
         groups.sort(key=lambda g: (g[0], -g[1]))
 
         best: list[tuple[int, int, int, str, int, str, bool]] = []
         seen: set[int] = set()
-        for tier, top_pop, sids, q, by_name in groups:
-            if len(best) >= limit and (tier, -top_pop) > best[-1][:2]:
+
+        def offer(tier: Tier, affinity: int, sid: int, q: str, by_name: bool) -> None:
+            row = self.rows[sid]
+            seen.add(sid)
+            if not self._passes(row, f):
+                return
+            bisect.insort(best, (int(tier), affinity, -row.popularity, row.code, sid, q, by_name))
+            if len(best) > limit:
+                best.pop()
+
+        # Pass 1: the resident's own divisions, looked up directly in every matched list (each
+        # list is in popularity order, and the groups in order of their best key: stop early).
+        for tier, top_pop, _sids, source, q, by_name in groups if home else ():
+            if len(best) >= limit and (tier, 0, -top_pop) > best[-1][:3]:
+                break
+            by_division = (
+                self._entry_by_division(source)
+                if isinstance(source, int)
+                else self._department_divisions(source)
+            )
+            for affinity, code in enumerate(home):
+                for sid in by_division.get(code, ()):
+                    if (
+                        len(best) >= limit
+                        and (
+                            tier,
+                            affinity,
+                            -self.rows[sid].popularity,
+                        )
+                        > best[-1][:3]
+                    ):
+                        break
+                    if sid not in seen:
+                        offer(tier, affinity, sid, q, by_name)
+        # Pass 2: everyone else, best-first, stopping once nothing left can enter the top.
+        home_codes = set(home)
+        for tier, top_pop, sids, _source, q, by_name in groups:
+            if len(best) >= limit and (tier, far, -top_pop) > best[-1][:3]:
                 break
             for sid in sids:
                 row = self.rows[sid]
-                if len(best) >= limit and (tier, -row.popularity) > best[-1][:2]:
+                if len(best) >= limit and (tier, far, -row.popularity) > best[-1][:3]:
                     break
-                if sid in seen or not self._passes(row, f):
-                    continue
-                key = (
-                    int(tier),
-                    -row.popularity,
-                    affinity.get(row.division_code, far),
-                    row.code,
-                    sid,
-                    q,
-                    by_name,
-                )
-                seen.add(sid)
-                bisect.insort(best, key)
-                if len(best) > limit:
-                    seen.discard(best.pop()[4])
-        return [self._hit(k) for k in best]
+                if sid not in seen and row.division_code not in home_codes:
+                    offer(tier, far, sid, q, by_name)
+        return [self._hit(k, language) for k in best]
 
-    def _hit(self, key: tuple[int, int, int, str, int, str, bool]) -> SearchHit:
-        tier, neg_pop, _aff, _code, sid, q, by_name = key
+    def _hit(
+        self, key: tuple[int, int, int, str, int, str, bool], language: str = "zh"
+    ) -> SearchHit:
+        tier, _aff, neg_pop, _code, sid, q, by_name = key
         row = self.rows[sid]
         return SearchHit(
             code=row.code,
@@ -353,6 +491,14 @@ class CatalogIndex:
             score=float((4 - tier) * 100_000 + min(-neg_pop, 99_999)),
             tier=Tier(tier),
             highlight=self._highlight(row.name, q) if by_name and q else None,
+            name_en=row.name_en,
+            division_name_en=self.division_names_en.get(row.division_code, ""),
+            department_en=row.department_en,
+            highlight_en=(
+                _en_span(row.name_en, q)
+                if language == "en" and by_name and q and row.name_en
+                else None
+            ),
         )
 
     def _highlight(self, name: str, q: str) -> tuple[int, int] | None:
@@ -360,21 +506,30 @@ class CatalogIndex:
         at = text.find(q)
         if at >= 0:
             return at, at + len(q)
-        entry_keys = next((e.name_keys for e in self.entries if e.name == name), [])
+        entry_keys = self.entries[self._entry_of_name[name]].name_keys
         if entry_keys and q.isascii():
             return _latin_span(entry_keys[0].per_char, q)
         return None
 
     # --- browsing -----------------------------------------------------------------------------
 
-    def browse(self, filters: SearchFilters, *, limit: int = 200) -> list[SearchHit]:
-        """Services matching the filters only, most popular first (browse screens)."""
+    def browse(
+        self, filters: SearchFilters, *, limit: int = 200, home_division: str | None = None
+    ) -> list[SearchHit]:
+        """Services matching the filters only, the resident's divisions and most used first."""
+        home = self._home(home_division)
+        affinity = {code: i for i, code in enumerate(home)}
+        far = len(home)
         order = sorted(
             (s for s, row in enumerate(self.rows) if self._passes(row, filters)),
-            key=lambda s: (-self.rows[s].popularity, self.rows[s].code),
+            key=lambda s: (
+                affinity.get(self.rows[s].division_code, far),
+                -self.rows[s].popularity,
+                self.rows[s].code,
+            ),
         )
         return [
-            self._hit((int(Tier.KEYWORD), -self.rows[s].popularity, 0, "", s, "", False))
+            self._hit((int(Tier.KEYWORD), 0, -self.rows[s].popularity, "", s, "", False))
             for s in order[:limit]
         ]
 

@@ -5,7 +5,7 @@ Kept apart from kiosk.catalog so the screens can use these values without import
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import IntEnum
 
 
@@ -45,3 +45,19 @@ class SearchHit:
     score: float
     tier: Tier
     highlight: tuple[int, int] | None
+    name_en: str = ""  # "" when the catalog has no English name
+    division_name_en: str = ""
+    department_en: str = ""
+    highlight_en: tuple[int, int] | None = None  # the matched part of ``name_en``
+
+    def in_language(self, language: str) -> SearchHit:
+        """The hit as a screen in ``language`` shows it: English names in ``name`` etc."""
+        if language != "en":
+            return self
+        return replace(
+            self,
+            name=self.name_en or self.name,
+            division_name=self.division_name_en or self.division_name,
+            department=self.department_en or self.department,
+            highlight=self.highlight_en if self.name_en else self.highlight,
+        )

@@ -21,6 +21,11 @@ class Division:
     name: str
     level: str  # "municipal" | "county" | "town"
     county_code: str
+    name_en: str = ""
+
+    def name_in(self, language: str) -> str:
+        """The division's name in ``language`` ("zh" or "en"; Chinese if no English name)."""
+        return self.name_en if language == "en" and self.name_en else self.name
 
 
 class CatalogReader(Protocol):
@@ -36,13 +41,20 @@ class CatalogReader(Protocol):
         *,
         limit: int = 20,
         filters: SearchFilters | None = None,
-        resident_division: str | None = None,
+        home_division: str | None = None,
+        language: str = "zh",
     ) -> list[SearchHit]:
-        """The best ``limit`` services for what the resident has typed so far."""
+        """The best ``limit`` services for what the resident has typed so far.
+
+        ``home_division``: the resident's division code, whose services rank first;
+        ``language`` "en" also matches English names.
+        """
         ...
 
-    def browse(self, filters: SearchFilters, *, limit: int = 200) -> tuple[int, list[SearchHit]]:
-        """How many services pass ``filters``, and the ``limit`` most used of them."""
+    def browse(
+        self, filters: SearchFilters, *, limit: int = 200, home_division: str | None = None
+    ) -> tuple[int, list[SearchHit]]:
+        """How many services pass ``filters``, and the ``limit`` first of them."""
         ...
 
     def departments(self, county_code: str | None = None) -> list[str]:

@@ -26,21 +26,19 @@ def catalog_store_path(settings: KioskSettings) -> Path:
 class StoreCatalogReader:
     """CatalogReader over a CatalogStore, its in-memory index and the loaded form definitions."""
 
-    def __init__(self, store: CatalogStore, index: CatalogIndex, forms: FormLoadReport) -> None:
+    def __init__(
+        self, store: CatalogStore, index: CatalogIndex, forms: FormLoadReport, version: int
+    ) -> None:
         self._store = store
+        self.version = version  # of the store when the index was built
         self.index = index
         self._forms = forms
         self.divisions = [
-            Division(d.code, d.name, d.level, d.county_code) for d in store.divisions()
+            Division(d.code, d.name, d.level, d.county_code, d.name_en) for d in store.divisions()
         ]
-        # English names live only in the records: one read per distinct department (~0.1 s).
-        first_code: dict[str, str] = {}
-        for row in index.rows:
-            first_code.setdefault(row.department, row.code)
         self._department_en: dict[str, str] = {}
-        for department, code in first_code.items():
-            record = store.guide(code)
-            self._department_en[department] = str((record or {}).get("department_en") or department)
+        for row in index.rows:
+            self._department_en.setdefault(row.department, row.department_en or row.department)
 
     def service_count(self) -> int:
         """How many services the catalog holds."""
@@ -52,16 +50,25 @@ class StoreCatalogReader:
         *,
         limit: int = 20,
         filters: SearchFilters | None = None,
-        resident_division: str | None = None,
+        home_division: str | None = None,
+        language: str = "zh",
     ) -> list[SearchHit]:
         """The best ``limit`` services for what the resident has typed so far."""
         return self.index.search(
-            query, limit=limit, filters=filters, resident_division=resident_division
+            query,
+            limit=limit,
+            filters=filters,
+            home_division=home_division,
+            language=language,
         )
 
-    def browse(self, filters: SearchFilters, *, limit: int = 200) -> tuple[int, list[SearchHit]]:
-        """How many services pass ``filters``, and the ``limit`` most used of them."""
-        everything = self.index.browse(filters, limit=len(self.index.rows))
+    def browse(
+        self, filters: SearchFilters, *, limit: int = 200, home_division: str | None = None
+    ) -> tuple[int, list[SearchHit]]:
+        """How many services pass ``filters``, and the ``limit`` first of them."""
+        everything = self.index.browse(
+            filters, limit=len(self.index.rows), home_division=home_division
+        )
         return len(everything), everything[:limit]
 
     def departments(self, county_code: str | None = None) -> list[str]:
@@ -93,8 +100,18 @@ class StoreCatalogReader:
 def open_catalog(settings: KioskSettings) -> StoreCatalogReader:
     """Open the store in data_dir (seeding it if needed), build the index, load the forms."""
     store = CatalogStore(catalog_store_path(settings))
+    version = store.info().version  # before the index: an update landing now is seen next time
     index = CatalogIndex.from_store(store)
     forms = load_forms()
     if forms.rejected:
         log.warning("form definitions rejected", extra={"forms": sorted(forms.rejected)})
-    return StoreCatalogReader(store, index, forms)
+    return StoreCatalogReader(store, index, forms, version)
+
+
+def reopen_if_updated(
+    settings: KioskSettings, current: StoreCatalogReader
+) -> StoreCatalogReader | None:
+    """The catalog opened anew when the sync service stored a newer version, else None."""
+    if CatalogStore(catalog_store_path(settings)).info().version <= current.version:
+        return None
+    return open_catalog(settings)

@@ -22,10 +22,14 @@ from config.loader import load_settings
 from config.schema import KioskSettings, Language
 from config.secrets import load_secrets
 from kiosk import __version__
+from kiosk.commands import audit as audit_commands
 from kiosk.commands import catalog as catalog_commands
+from kiosk.commands import config_edit as config_edit_commands
 from kiosk.commands import devices as devices_commands
+from kiosk.commands import diagnostics as diagnostics_commands
 from kiosk.commands import identity as identity_commands
 from kiosk.commands import imaging as imaging_commands
+from kiosk.commands import provision as provision_commands
 from kiosk.commands import queue as queue_commands
 from kiosk.commands import sync as sync_commands
 from kiosk.commands import technician as technician_commands
@@ -35,6 +39,7 @@ from kiosk.commands.settings_args import (
     print_problems,
     quiet_logging,
 )
+from kiosk.config_store import set_active_config_file
 from kiosk.forms import bundled_forms_dir
 from kiosk.frontend import FrontendUnavailable, load_frontend
 from kiosk.logs import configure_logging
@@ -99,6 +104,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
         print(XVFB_HINT, file=sys.stderr)
         return EXIT_NO_DISPLAY
 
+    # The technician's Settings page edits the file the kiosk was started from, if any.
+    set_active_config_file(args.config)
     configure_logging(settings.logging)
     log.info(
         "kiosk starting",
@@ -158,6 +165,7 @@ def _add_config(sub: SubParsers) -> None:
     show = actions.add_parser("show", help="print the effective settings as JSON")
     add_source_options(show)
     show.set_defaults(handler=_cmd_config_show)
+    config_edit_commands.register_actions(actions)  # set, rollback
 
 
 def _cmd_config_check(args: argparse.Namespace) -> int:
@@ -271,12 +279,15 @@ SUBCOMMANDS: tuple[Callable[[SubParsers], None], ...] = (
     _add_version,
     _add_screenshot,
     devices_commands.register,
+    diagnostics_commands.register,
     catalog_commands.register,
     identity_commands.register,
     imaging_commands.register,
     sync_commands.register,
     queue_commands.register,
     technician_commands.register,
+    audit_commands.register,
+    provision_commands.register,
 )
 
 

@@ -15,6 +15,7 @@ import logging
 import math
 import os
 import tempfile
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,8 +36,13 @@ from devices.scanner.base import PROBLEM_MESSAGES, Camera, CameraState, Frame, S
 from devices.scanner.base import ScanError as ScanError  # re-exported: ui/ sees only kiosk
 from devices.scanner.base import ScanProblem as ScanProblem
 from devices.scanner.camera import OpenCvCamera
-from devices.scanner.imaging.page_detection import detect_page
+from devices.scanner.imaging.page_detection import (
+    MIN_AREA_FRACTION,
+    detect_page,
+    smallest_page_fraction,
+)
 from devices.scanner.imaging.pipeline import (
+    PipelineOptions,
     ProcessedPage,
     finish_page,
     process_capture,
@@ -219,11 +225,18 @@ class CameraCapture:
 
     kind = CaptureKind.CAMERA
 
-    def __init__(self, camera: Camera, hold_s: float = HOLD_S) -> None:
+    def __init__(
+        self, camera: Camera, hold_s: float = HOLD_S, mm_per_pixel: float | None = None
+    ) -> None:
         self._camera = camera
         self.auto_capture = True
         self._tracker: StillnessTracker | None = None
         self._hold_s = hold_s
+        # The calibrated scale tells A4 from A5 (same proportions) by real size, and how
+        # small an ID card looks on this camera.
+        self._pixels_per_mm = None if mm_per_pixel is None else 1.0 / mm_per_pixel
+        self._options = PipelineOptions(pixels_per_mm=self._pixels_per_mm)
+        self._smallest_page = MIN_AREA_FRACTION
 
     def start(self) -> None:
         """Start the camera's grab thread."""
@@ -247,7 +260,9 @@ class CameraCapture:
         if self._tracker is None:
             diagonal = math.hypot(width, height)
             self._tracker = StillnessTracker(self._hold_s, max(3.0, diagonal * STILL_FRACTION))
-        detection = detect_page(image)
+            if self._pixels_per_mm is not None:
+                self._smallest_page = smallest_page_fraction(width, height, self._pixels_per_mm)
+        detection = detect_page(image, self._smallest_page)
         corners = detection.quad.as_array() if detection is not None else None
         hold, due = self._tracker.update(corners, frame.timestamp)
         scale = min(1.0, PREVIEW_MAX_WIDTH / width)
@@ -268,7 +283,7 @@ class CameraCapture:
         """The finished page of ``frame`` (the capture; about 0.2 s, off the UI thread)."""
         if self._tracker is not None:
             self._tracker.disarm()
-        return finished_page(process_capture(frame.image))
+        return finished_page(process_capture(frame.image, self._options))
 
     def rearm(self) -> None:
         """Capture the page again when it is still (after the resident asked to retake)."""
@@ -302,6 +317,47 @@ DocumentCapture = CameraCapture | ScannerCapture
 CaptureSettings = SaneScannerSettings | CameraScannerSettings | SimulatedScannerSettings
 
 
+class DeviceReleases:
+    """Capture devices being released in the background, so the next opening can wait for them.
+
+    The capture screen stops a camera or a scanner without waiting (the UI thread only
+    paints); the same device opened again while the old handle still closes would be busy.
+    """
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._pending = 0
+
+    def started(self) -> None:
+        """A release has begun (counted before anything can open the device again)."""
+        with self._condition:
+            self._pending += 1
+
+    def ended(self) -> None:
+        """A release is over: the device is free."""
+        with self._condition:
+            self._pending = max(0, self._pending - 1)
+            self._condition.notify_all()
+
+    def release(self, source: DocumentCapture) -> None:
+        """Close ``source`` here (a worker thread), then count its release as ended."""
+        try:
+            source.close()
+        except Exception as exc:  # a device that is gone cannot be released twice
+            log.debug("closing the capture device: %s", type(exc).__name__)
+        finally:
+            self.ended()
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Wait until no release is pending (True), or ``timeout`` seconds passed (False)."""
+        with self._condition:
+            return self._condition.wait_for(lambda: self._pending == 0, timeout)
+
+
+DEVICE_RELEASES = DeviceReleases()
+RELEASE_WAIT_S = 5.0  # a camera's grab thread or a SANE cancel ends well within this
+
+
 def capture_settings(settings: KioskSettings) -> CaptureSettings | None:
     """The configured capture device (the first scanner entry), or None without one."""
     scanners = settings.devices.scanners
@@ -314,7 +370,10 @@ def open_document_capture(
     """Open the capture device (blocking: SANE may take a second); raises ScanError.
 
     Demo mode without a source plays a generated video of a sample page laid on a desk.
+    A device still being released by the previous capture is waited for first.
     """
+    if not DEVICE_RELEASES.wait_idle(RELEASE_WAIT_S):
+        log.warning("the previous capture device is still being released")
     if isinstance(settings, SimulatedScannerSettings):
         source = settings.source
         if source is None:
@@ -324,7 +383,8 @@ def open_document_capture(
             return CameraCapture(OpenCvCamera(camera))
     device = open_capture(settings)
     if isinstance(device, OpenCvCamera):
-        return CameraCapture(device)
+        scale = settings.mm_per_pixel if isinstance(settings, CameraScannerSettings) else None
+        return CameraCapture(device, mm_per_pixel=scale)
     return ScannerCapture(cast(Scanner, device))
 
 
@@ -399,11 +459,27 @@ def _placed(
     return np.ascontiguousarray(np.where(mask[:, :, None] > 127, warped, background), np.uint8)
 
 
-def _demo_page() -> npt.NDArray[np.uint8]:
+def _demo_page(page: int = 1, pages: int = 1) -> npt.NDArray[np.uint8]:
     from kiosk.material_capture import sample_page
 
-    rgb = np.asarray(sample_page("申请材料 Sample", 1, 1).convert("RGB"), dtype=np.uint8)
+    rgb = np.asarray(sample_page("申请材料 Sample", page, pages).convert("RGB"), dtype=np.uint8)
     return np.ascontiguousarray(rgb[:, :, ::-1])
+
+
+def demo_pages(count: int, size: tuple[int, int] = (1280, 720)) -> list[FinishedPage]:
+    """``count`` demo pages captured from the demo desk; the last one shaken (to be retaken).
+
+    For screenshots: several thumbnails, and a verdict that asks for a retake.
+    """
+    finished = []
+    for number in range(1, count + 1):
+        image = _placed(_demo_page(number, count), desk(size), 0.0)
+        if number == count and count > 1:
+            kernel = np.zeros((1, 31), np.float32)
+            kernel[0, :] = 1 / 31  # a sideways shake while the picture was taken
+            image = np.asarray(cv2.filter2D(image, -1, kernel), dtype=np.uint8)
+        finished.append(finished_page(process_capture(image)))
+    return finished
 
 
 def demo_snapshot(size: tuple[int, int] = (1280, 720)) -> tuple[LiveView, FinishedPage]:

@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from kiosk import form_formats
-from kiosk.form_visibility import get_path, submitted_data
+from kiosk.form_visibility import get_path, submitted_data, visible_paths
 from kiosk.forms import FormDefinition, FormField, Text, Widget
 from kiosk.identity import IdReason, validate_resident_id
 from kiosk.mianyang_divisions import town_in_county
@@ -198,6 +198,7 @@ def validate_form_data(form: FormDefinition, draft_data: Mapping[str, Any]) -> l
     """Every problem of what would be submitted from ``draft_data``, one per field, in order."""
     data = submitted_data(form, draft_data)
     fields = _fields_by_path(form)
+    visible = visible_paths(form, draft_data)
     found: dict[str, FieldError] = {}
     for error in _leaf_errors(_validator(form).iter_errors(data)):
         base = ".".join(str(p) for p in error.absolute_path)
@@ -205,7 +206,7 @@ def validate_form_data(form: FormDefinition, draft_data: Mapping[str, Any]) -> l
             present = error.instance if isinstance(error.instance, Mapping) else {}
             missing = [name for name in error.validator_value if name not in present]
             for name in missing:
-                _add_missing(found, fields, f"{base}.{name}" if base else name)
+                _add_missing(found, fields, visible, f"{base}.{name}" if base else name)
             continue
         path, form_field, item_label = _owner(fields, base)
         if path not in found:
@@ -218,19 +219,25 @@ def validate_form_data(form: FormDefinition, draft_data: Mapping[str, Any]) -> l
 
 
 def _add_missing(
-    found: dict[str, FieldError], fields: Mapping[str, tuple[FormField, Text | None]], path: str
+    found: dict[str, FieldError],
+    fields: Mapping[str, tuple[FormField, Text | None]],
+    visible: frozenset[str],
+    path: str,
 ) -> None:
     generic = _generic(path)
     if generic in fields or not any(k.startswith(generic + ".") for k in fields):
         targets = [path]
     else:
-        # A whole group is missing: point at each required field in it.
+        # A whole group is missing: point at each required field in it that the resident
+        # can see. Required-ness follows visibility: a field hidden by its condition (say,
+        # the plate number while no matter is chosen) is not asked for.
         targets = [
             path + key[len(generic) :]
             for key, (form_field, _) in fields.items()
             if key.startswith(generic + ".")
             and form_field.required
             and "*" not in key[len(generic) :]
+            and path + key[len(generic) :] in visible
         ] or [path]
     for target in targets:
         owner, form_field, item_label = _owner(fields, target)

@@ -136,6 +136,47 @@ def mask_resident_id(number: str) -> str:
     return value[:4] + "*" * (len(value) - 8) + value[-4:]
 
 
+def mask_credit_code(code: str) -> str:
+    """A credit code as screens and paper show it: first 4 and last 4 kept, like an ID number.
+
+    The code itself is public business information (国家企业信用信息公示系统), so this is not
+    secrecy: every identifier the terminal read or was given shows the same way, the person
+    at the terminal recognises it by its ends, and a receipt left behind names less. Only the
+    keypad, while the code is being typed or checked, shows it whole.
+    """
+    return mask_resident_id(code)
+
+
+class EnterpriseSource(StrEnum):
+    """How the enterprise's code came to the terminal."""
+
+    KEYPAD = "keypad"
+    LICENCE_QR = "licence_qr"
+
+
+@dataclass(frozen=True)
+class EnterpriseIdentity:
+    """The enterprise a person acts for: its unified social credit code and, if typed, its name.
+
+    The person's card identity stays the applicant; this says on whose behalf they apply.
+    """
+
+    credit_code: str
+    name: str = ""
+    source: EnterpriseSource = EnterpriseSource.KEYPAD
+
+    def prefill(self) -> dict[str, str]:
+        """Values for the enterprise details section (kiosk.forms.Prefill keys)."""
+        values = {"credit_code": self.credit_code}
+        if self.name.strip():
+            values["enterprise_name"] = self.name.strip()
+        return values
+
+    def masked(self) -> str:
+        """The code as screens and paper show it."""
+        return mask_credit_code(self.credit_code)
+
+
 # The compound surnames of the Hundred Family Surnames (百家姓) and a few still common ones.
 COMPOUND_SURNAMES = frozenset(
     [
@@ -246,15 +287,16 @@ _MESSAGES = {
         "The ID number on this card failed its check. Please ask staff for help.",
     ),
     RefusalReason.MINOR_ALONE: (
-        "此事项需要监护人陪同办理，请与监护人一起前来。",
-        "This service needs a parent or guardian. Please come back with them.",
+        "未满{age}周岁不能单独办理此事项，请由监护人陪同办理，或请工作人员帮助。",
+        "Applicants under {age} cannot apply for this service alone. "
+        "Please come with a parent or guardian, or ask staff for help.",
     ),
 }
 
 
-def _refusal(reason: RefusalReason) -> Refusal:
+def _refusal(reason: RefusalReason, age: int = 18) -> Refusal:
     zh, en = _MESSAGES[reason]
-    return Refusal(reason, zh, en)
+    return Refusal(reason, zh.format(age=age), en.format(age=age))
 
 
 def age_on(birth: dt.date, day: dt.date) -> int:
@@ -280,5 +322,28 @@ def refusal_for(
             return _refusal(RefusalReason.INVALID_ID_NUMBER)
         birth = birth or check.birth_date
     if minors_need_guardian and birth is not None and age_on(birth, today) < adult_age:
-        return _refusal(RefusalReason.MINOR_ALONE)
+        return _refusal(RefusalReason.MINOR_ALONE, adult_age)
     return None
+
+
+def service_refusal(
+    identity: Identity, min_applicant_age: int | None, today: dt.date | None = None
+) -> Refusal | None:
+    """Why ``identity`` may not apply alone for a service with ``min_applicant_age``, or None.
+
+    The catalog's optional ``min_applicant_age`` (absent: no limit) is the youngest age at
+    which a person applies alone. With a limit the card's other checks (expired, failing ID
+    number) run again too; without one they ran when the card was read (``refusal_for``).
+    The birth date comes from the card, else from the ID number.
+    """
+    if min_applicant_age is None or min_applicant_age <= 0:
+        return None
+    return refusal_for(identity, today, minors_need_guardian=True, adult_age=min_applicant_age)
+
+
+class ApplicantRefusedError(Exception):
+    """The person may not apply for this service (see ``refusal`` for the plain reason)."""
+
+    def __init__(self, refusal: Refusal) -> None:
+        self.refusal = refusal
+        super().__init__(refusal.reason.value)

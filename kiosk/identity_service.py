@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from kiosk.identity_licence_qr import LicenceScanView
 
 
 class OutcomeKind(StrEnum):
@@ -42,6 +45,8 @@ class IdentityOutcome:
     masked: MaskedIdentity | None = None
     # The full devices.cardreader.identity.Identity for the session; never shown, never logged.
     identity: object | None = field(default=None, repr=False)
+    # An UNSUPPORTED_CARD that is a staff (PIV) card: staff at work, not a resident arriving.
+    staff_card: bool = False
 
     def message(self, chinese: bool) -> str:
         """The message in Chinese or English."""
@@ -55,6 +60,7 @@ class IdentifiedVisitor:
     person: MaskedIdentity
     identity: object = field(repr=False)  # the full Identity, kept in the session only
     credit_code: str | None = None  # unified social credit code of the enterprise, if any
+    credit_code_source: str = "keypad"  # a kiosk.identity.EnterpriseSource value
 
 
 class CreditCodeState(StrEnum):
@@ -88,12 +94,25 @@ CREDIT_CODE_LENGTH = 18
 class QrCodeSource(Protocol):
     """Entry point for the licence QR scanner (camera side): reads one credit code.
 
-    Implemented by the imaging side; ``read_credit_code`` blocks (call it from a worker)
-    and returns the code found in the business licence QR, or None after ``timeout_s``.
+    Implemented by ``kiosk.identity_licence_qr.LicenceQrScanner``; every method blocks (call
+    them from a worker). ``read_credit_code`` returns the code found in the business licence
+    QR, or None after ``timeout_s``; the camera view uses start / next_view / stop instead.
     """
 
     def read_credit_code(self, timeout_s: float) -> str | None:
         """The credit code of the licence held up to the camera, or None."""
+        ...
+
+    def start(self) -> None:
+        """Start the camera."""
+        ...
+
+    def stop(self) -> None:
+        """Stop the camera and release it."""
+        ...
+
+    def next_view(self, after: int = -1, timeout: float = 0.5) -> LicenceScanView | None:
+        """The next frame after ``after`` with what its QR codes said; None on timeout."""
         ...
 
 

@@ -15,7 +15,12 @@ from collections.abc import Callable, Sequence
 
 from config.schema import CardReaderSettings
 from devices.cardreader.backends import reader_from_settings
-from devices.cardreader.errors import CardError, ReaderUnavailable, UnsupportedCard
+from devices.cardreader.errors import (
+    CardError,
+    ReaderUnavailable,
+    StaffCardInResidentReader,
+    UnsupportedCard,
+)
 from devices.cardreader.events import IdentityReader, ReaderEvent, ReaderEventKind
 from devices.cardreader.identity import DocumentType, Identity
 from devices.cardreader.simulated import SimulatedCardReader
@@ -230,7 +235,12 @@ def _failure(error: CardError) -> IdentityOutcome:
         kind = OutcomeKind.READER_MISSING
     else:
         kind = OutcomeKind.READ_FAILED
-    return IdentityOutcome(kind, error.message_zh, error.message_en)
+    return IdentityOutcome(
+        kind,
+        error.message_zh,
+        error.message_en,
+        staff_card=isinstance(error, StaffCardInResidentReader),
+    )
 
 
 _DOCUMENT_LABELS = {

@@ -28,10 +28,13 @@ from kiosk.applications import (
     finalize,
     prefill_values,
 )
+from kiosk.assisted_session import AssistingStaff
 from kiosk.consent import ConsentNotice, ConsentRecord, consent_notice
 from kiosk.form_validation import FieldError
 from kiosk.form_visibility import visible_paths
 from kiosk.forms import FormDefinition, FormLoadReport, Widget
+from kiosk.identity import ApplicantRefusedError, service_refusal
+from kiosk.location import ServiceLocation
 from kiosk.material_capture import CapturedPage, CaptureProvider
 from kiosk.precheck import PrecheckResult, precheck
 from kiosk.service_offers import ServiceOffer
@@ -106,15 +109,25 @@ class Journey:
         self._materials = _Materials()
         self._consent: ConsentRecord | None = None
         self.finalized: FinalizedApplication | None = None
+        self._demo_visit = False
+        # Mobile service units: set before finalize, sealed with the application.
+        self.assisted_by: AssistingStaff | None = None
+        self.location: ServiceLocation | None = None
 
     # --- identify and choose ----------------------------------------------------------------
 
     def identify(self, identity: Identity | None = None) -> Applicant:
         """Take the card's identity (the session's, else ``identity``, else the demo one)."""
         chosen = identity or self._session.identity or demo_identity()
+        # Only the demo resident gets the demo enterprise; a real visitor's comes from the
+        # identity screen or is typed on the form.
+        self._demo_visit = chosen == demo_identity()
         self._session.identity = chosen
         self._session.remember_sensitive(*chosen.sensitive_values())
-        self.applicant = Applicant(chosen)
+        enterprise = self._session.enterprise
+        # Acting for an enterprise: the card's person stays the applicant, the enterprise
+        # (its code, its name if typed) fills the enterprise details and is sealed with it.
+        self.applicant = Applicant(chosen, enterprise.prefill() if enterprise else None)
         self.step = JourneyStep.SERVICE
         return self.applicant
 
@@ -129,8 +142,13 @@ class Journey:
         form = self._forms.forms.get(offer.form_id)
         if form is None:
             raise FormUnavailableError(offer.form_id)
-        if offer.subject == "enterprise" and self.applicant.enterprise is None:
-            # The enterprise identity screen comes later; the demo enterprise stands in.
+        refusal = service_refusal(self.applicant.identity, offer.min_applicant_age)
+        if refusal is not None:
+            # Too young to apply alone (or a card that cannot be used): a plain reason.
+            raise ApplicantRefusedError(refusal)
+        if offer.subject == "enterprise" and self.applicant.enterprise is None and self._demo_visit:
+            # Demo without a card: the demo enterprise stands in. After a real card read the
+            # enterprise comes from the identity screen (session.enterprise) or is typed.
             self.applicant.enterprise = DEMO_ENTERPRISE
         prefill = prefill_values(self.applicant.identity, self.applicant.enterprise)
         self._draft = Draft(self._session, form, offer.code, prefill)
@@ -263,6 +281,10 @@ class Journey:
         self._consent = ConsentRecord(notice, moment, language, signature.attachment_id)
         draft.consent.update(self._consent.as_payload())
         draft.consent["supply_later"] = self.supplied_later()
+        if self.assisted_by is not None:
+            draft.assisted_by = self.assisted_by.as_payload()
+        if self.location is not None:
+            draft.location = self.location.as_payload()
         self.finalized = finalize(draft, store, terminal_id, moment)
         self.step = JourneyStep.FINALIZED
         self._materials = _Materials()
@@ -282,6 +304,8 @@ class Journey:
         self._consent = None
         self.applicant = None
         self.offer = None
+        self.assisted_by = None
+        self.location = None
         self.step = JourneyStep.IDENTIFY
 
 

@@ -11,11 +11,13 @@ import logging
 from dataclasses import dataclass
 
 from config.schema import KioskSettings
+from kiosk.assisted_session import ShiftAudit
 from kiosk.consent import ConsentNotice
 from kiosk.form_visibility import submitted_data
 from kiosk.journey import Journey
 from kiosk.receipt import Receipt
 from kiosk.receipt_step import ReceiptDelivery, ReceiptParts, ReceiptStep, build_receipt
+from kiosk.submission_wait import platform_number_soon
 from offline_cache.errors import (
     RESIDENT_MESSAGE_EN,
     RESIDENT_MESSAGE_ZH,
@@ -42,7 +44,8 @@ def submit(
     signature_png: bytes,
     language: str,
 ) -> Submitted:
-    """Finalize the journey into the outbox, then print its receipt or say it goes on screen."""
+    """Finalize the journey into the outbox, give the sync engine a moment to submit it, then
+    print its receipt or say it goes on screen."""
     applicant, offer = journey.applicant, journey.offer
     if applicant is None or offer is None:
         raise ValueError("nothing to submit: no applicant or service")
@@ -54,7 +57,19 @@ def submit(
     finally:
         store.close()
     identity = applicant.identity
-    parts = ReceiptParts(offer, finalized, identity.name, identity.number, form_data, later)
+    staff = journey.assisted_by
+    if staff is not None:
+        ShiftAudit.for_settings(settings).application_finalized(staff)
+    parts = ReceiptParts(
+        offer,
+        finalized,
+        identity.name,
+        identity.number,
+        form_data,
+        later,
+        assisted_by=staff,
+        official_number=platform_number_soon(settings, finalized.application_id),
+    )
     receipt = build_receipt(settings, parts)
     return Submitted(receipt, receipt_step.deliver(receipt))
 

@@ -86,6 +86,8 @@ class Receipt:
     official_number: str | None = None
     reprint: bool = False
     extra_lines: tuple[str, ...] = field(default=())  # e.g. the test receipt's sample text
+    # 帮办代办: the assisting staff member, staff number and masked name ("S0042 王*").
+    assisted_by_masked: str | None = None
 
     def __post_init__(self) -> None:
         if not _MASKED_ID.match(self.applicant_id_masked):
@@ -179,6 +181,16 @@ def _labelled(label: str, value: str, columns: int) -> list[TextBlock]:
     ]
 
 
+def _receipt_number_lines(number: str, columns: int) -> list[TextBlock]:
+    """The receipt number whole on one line: after its label if it fits, else under it."""
+    line = f"回执编号：{number}"
+    if display_width(line) <= columns:
+        return [TextBlock(line, bold=True)]
+    return [TextBlock("回执编号：", bold=True)] + [
+        TextBlock(part, bold=True) for part in wrap(number, columns)
+    ]
+
+
 def receipt_layout(receipt: Receipt, columns: int) -> list[Block]:
     """The receipt as blocks fitted to ``columns`` (characters per line of the normal font)."""
     blocks: list[Block] = [
@@ -191,12 +203,14 @@ def receipt_layout(receipt: Receipt, columns: int) -> list[Block]:
     blocks += [TextBlock(t, center=True) for t in wrap(terminal, columns)]
     blocks.append(RuleBlock())
     blocks += _labelled("办理事项", receipt.service_name, columns)
-    blocks += [TextBlock(f"回执编号：{receipt.receipt_number}", bold=True)]
+    blocks += _receipt_number_lines(receipt.receipt_number, columns)
     official = receipt.official_number or "同步后生成，凭回执编号即可查询"
     blocks += _labelled("办件编号", official, columns)
     blocks += _labelled("受理时间", receipt.issued_at.strftime("%Y-%m-%d %H:%M"), columns)
     applicant = f"{receipt.applicant_name_masked}（{receipt.applicant_id_masked}）"
     blocks += _labelled("申 请 人", applicant, columns)
+    if receipt.assisted_by_masked:
+        blocks += _labelled("经 办 人", receipt.assisted_by_masked, columns)
     blocks.append(RuleBlock())
     blocks.append(TextBlock("已收材料：", bold=True))
     for number, material in enumerate(receipt.materials, 1):

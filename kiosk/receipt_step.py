@@ -19,6 +19,7 @@ from config.secrets import load_secrets
 from devices.printer.escpos_printer import PrintOutcome, ReceiptPrinter
 from kiosk.applications import FinalizedApplication
 from kiosk.assisted_session import AssistingStaff
+from kiosk.printer_status_file import PrinterStatusFile
 from kiosk.receipt import EvidenceLevel, Receipt, ReceivedMaterial, Submission, masked_applicant
 from kiosk.receipt_archive import StoredReceiptArchive
 from kiosk.receipt_number import CHINA_STANDARD_TIME
@@ -66,6 +67,7 @@ class ReceiptParts:
     form_data: Mapping[str, Any]
     supplied_later: Sequence[str] = ()
     assisted_by: AssistingStaff | None = None  # 帮办代办: the staff member who assisted
+    official_number: str | None = None  # the platform's number, when it answered in time
 
 
 def _mac_key(settings: KioskSettings) -> bytes | None:
@@ -78,7 +80,7 @@ def _mac_key(settings: KioskSettings) -> bytes | None:
 
 
 def build_receipt(settings: KioskSettings, parts: ReceiptParts) -> Receipt:
-    """The receipt of a finalized application, applicant masked, offline-queued wording."""
+    """The receipt of a finalized application, applicant masked; "submitted" once numbered."""
     offer, finalized = parts.offer, parts.finalized
     materials = tuple(
         ReceivedMaterial(m.name.zh, _LEVELS[m.provision], finalized.material_pages.get(m.code, 0))
@@ -108,8 +110,8 @@ def build_receipt(settings: KioskSettings, parts: ReceiptParts) -> Receipt:
         materials=materials,
         time_limit=f"{offer.promised_days}个工作日",
         delivery=_DELIVERY.get(str(delivery_choice), _DELIVERY["counter"]),
-        # No sync engine yet: every application waits in the outbox, which is what it says.
-        submission=Submission.QUEUED_OFFLINE,
+        submission=Submission.SUBMITTED if parts.official_number else Submission.QUEUED_OFFLINE,
+        official_number=parts.official_number,
         tracking_url=tracking_url(
             str(settings.platform.url), finalized.receipt_number, _mac_key(settings)
         ),
@@ -124,7 +126,11 @@ class ReceiptStep:
     def __init__(self, settings: KioskSettings) -> None:
         printer = settings.devices.printer
         self.desk = (
-            ReceiptDesk(ReceiptPrinter(printer), StoredReceiptArchive(settings.storage))
+            ReceiptDesk(
+                ReceiptPrinter(printer),
+                StoredReceiptArchive(settings.storage),
+                PrinterStatusFile(settings.storage.data_dir.expanduser()),
+            )
             if printer is not None
             else None
         )

@@ -127,7 +127,8 @@ class ReferencePlatform:
         if self.catalog_file is not None:
             command += ["--catalog", str(self.catalog_file)]
         if self.forms_dir is not None:
-            command += ["--forms-dir", str(self.forms_dir)]
+            # Published forms are enforced, as the city platform does: bad data gets a 422.
+            command += ["--forms-dir", str(self.forms_dir), "--validate-form-data"]
         self._process = subprocess.Popen(
             command, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent
         )

@@ -80,6 +80,20 @@ class ServiceGuide:
     legal_basis: tuple[str, ...]
     form_id: str
     form_version: int
+    name_en: str = ""  # "" when the catalog has no English name
+    short_name_en: str = ""
+    division_name_en: str = ""
+    min_applicant_age: int | None = None  # youngest age to apply alone; None: no limit
+
+    def name_in(self, language: str) -> str:
+        """The service's name in ``language`` ("zh" or "en"; Chinese if no English name)."""
+        return self.name_en if language == "en" and self.name_en else self.name
+
+    def division_in(self, language: str) -> str:
+        """The division's name in ``language``."""
+        if language == "en" and self.division_name_en:
+            return self.division_name_en
+        return self.division_name
 
 
 def _text(zh: Any, en: Any) -> Text:
@@ -136,6 +150,14 @@ def guide_from_record(record: Mapping[str, Any]) -> ServiceGuide:
         legal_basis=tuple(str(b) for b in record["legal_basis"]),
         form_id=record["form"]["id"],
         form_version=int(record["form"]["version"]),
+        name_en=str(record.get("name_en") or ""),
+        short_name_en=str(record.get("short_name_en") or ""),
+        division_name_en=str(record.get("division_name_en") or ""),
+        min_applicant_age=(
+            int(record["min_applicant_age"])
+            if record.get("min_applicant_age") is not None
+            else None
+        ),
     )
 
 

@@ -49,6 +49,8 @@ class ServiceOffer:
     materials: tuple[MaterialRequirement, ...]
     promised_days: int
     allows_later: bool = False  # "补正": required materials may be supplied later
+    # Youngest age at which a person applies alone (catalog field; None: no limit).
+    min_applicant_age: int | None = None
 
     def material(self, code: str) -> MaterialRequirement:
         """The material with ``code``; KeyError when the service has none."""
@@ -94,7 +96,12 @@ def offer_from_guide(record: Mapping[str, Any], *, card_read: bool = True) -> Se
         materials=materials,
         promised_days=int(record["promised_limit_days"]),
         allows_later=record.get("online_depth") != "必须到现场",
+        min_applicant_age=_min_age(record.get("min_applicant_age")),
     )
+
+
+def _min_age(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _m(
@@ -207,12 +214,15 @@ def offer_from_service_guide(guide: ServiceGuide, *, card_read: bool = True) -> 
     record: dict[str, Any] = {
         "code": guide.code,
         "name": guide.name,
+        "name_en": guide.name_en,
         "form": {"id": guide.form_id},
         "service_object": guide.service_object,
         "department": guide.department.zh,
         "department_en": guide.department.en,
         "promised_limit_days": guide.promised_limit_days,
         "online_depth": str(guide.online_depth),
+        # Older guides (before the catalog carried the field) have no age limit.
+        "min_applicant_age": getattr(guide, "min_applicant_age", None),
         "materials": [
             {
                 "name": m.name.zh,

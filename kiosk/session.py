@@ -14,6 +14,7 @@ from typing import Any
 
 from config.schema import Language, SessionSettings, UiSettings
 from kiosk import redaction
+from kiosk.identity import EnterpriseIdentity
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,9 @@ class Session:
     language: Language
     large_text: bool
     identity: Any | None = None
+    # The enterprise the person at the terminal acts for (enterprise services); the card's
+    # identity stays the applicant.
+    enterprise: EnterpriseIdentity | None = None
     form_data: dict[str, Any] = field(default_factory=dict)
     print_jobs: list[bytes] = field(default_factory=list)
     _temp_dir: Path | None = None
@@ -63,6 +67,12 @@ class Session:
             self._temp_dir.chmod(0o700)
         return self._temp_dir
 
+    def set_enterprise(self, enterprise: EnterpriseIdentity | None) -> None:
+        """Act for ``enterprise`` from now on (None: for oneself); its values never reach a log."""
+        self.enterprise = enterprise
+        if enterprise is not None:
+            self.remember_sensitive(enterprise.credit_code, enterprise.name)
+
     def remember_sensitive(self, *values: str) -> None:
         """Register personal values (name, ID number, phone…) so no log line can carry them."""
         redaction.register_session_values(values)
@@ -70,6 +80,7 @@ class Session:
     def wipe(self, defaults: UiSettings) -> None:
         """Forget everything: identity, form, captures, print jobs, and the resident's choices."""
         self.identity = None
+        self.enterprise = None
         self.form_data.clear()
         self.print_jobs.clear()
         if self._temp_dir is not None:

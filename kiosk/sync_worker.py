@@ -13,9 +13,16 @@ from collections.abc import Callable
 
 from config.schema import KioskSettings
 from config.secrets import load_secrets
+from kiosk.audit import open_audit_log
+from kiosk.catalog_store_reader import catalog_store_path
+from kiosk.config_store import ConfigStore, active_config_file
+from kiosk.sync.audit_events import sync_audit_events
+from kiosk.sync.config_pull import ConfigPull
 from kiosk.sync.engine import SyncEngine, SyncStatus
 from kiosk.sync.enrollment import enroll
+from kiosk.sync.outbox_lock import OutboxLocked
 from kiosk.sync.platform_client import PlatformClient
+from offline_cache.catalog_store import CatalogStore
 from offline_cache.store import OfflineStore
 
 log = logging.getLogger(__name__)
@@ -83,6 +90,14 @@ class SyncWorker:
                 log.info("terminal enrolled with the demo platform")
         return False
 
+    def _config_pull(self) -> ConfigPull | None:
+        """Settings from the platform go into the file the kiosk was started from (if any)."""
+        path = active_config_file()
+        if path is None:
+            return None
+        store = ConfigStore(path, audit=open_audit_log(self._settings), actor="platform")
+        return ConfigPull(store, self._settings.storage.data_dir.expanduser())
+
     def _run(self) -> None:
         try:
             if not self._enrolled():
@@ -95,9 +110,18 @@ class SyncWorker:
         client = PlatformClient.from_settings(self._settings, secrets)
         try:
             self._engine = SyncEngine(
-                store, client, terminal_id=self._settings.terminal.id, settings=self._settings.sync
+                store,
+                client,
+                terminal_id=self._settings.terminal.id,
+                settings=self._settings.sync,
+                catalog=CatalogStore(catalog_store_path(self._settings)),
+                config=self._config_pull(),
+                events=sync_audit_events(self._settings),
+                retention_days=self._settings.storage.retention_days,
             )
             self._engine.run(self._stop)
+        except OutboxLocked as error:
+            log.error("sync worker not started: %s", error)
         except Exception:
             log.exception("sync worker stopped by an error")
         finally:

@@ -3,6 +3,9 @@
 Five wrong PINs in a row lock entry; each further lockout lasts twice as long as the one
 before (capped). The counters live in a small JSON file in the data folder, so switching the
 terminal off and on does not reset them. The PIN itself is never logged nor stored.
+
+Entry by staff card (``attempt_card``) shares the same counters: a wrong card PIN or a refused
+card counts like a wrong PIN. Entries, refusals, lockouts and leaving go to the audit log.
 """
 
 from __future__ import annotations
@@ -25,12 +28,18 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from config.errors import ConfigError
 from config.schema import KioskSettings
 from config.secrets import Secrets, load_secrets
+from kiosk.audit import AuditError, AuditKind, AuditLog
+from kiosk.staff_card import CardBlocked, NotAStaffCard, StaffCardError, UntrustedCard, WrongPin
 
 log = logging.getLogger(__name__)
 
 LOCKOUT_FILE = "technician_lockout.json"
 PIN_MIN_DIGITS = 6
 PIN_MAX_DIGITS = 12
+# The audit actor of a technician who entered with the technician PIN (a staff card names the
+# staff member instead); attempts by someone not yet known stay under TECHNICIAN_ACTOR.
+PIN_ACTOR = "technician-pin"
+TECHNICIAN_ACTOR = "technician"
 
 _hasher = PasswordHasher()
 
@@ -91,6 +100,12 @@ class Outcome(StrEnum):
     REFUSED = "refused"
     LOCKED = "locked"
     NO_PIN_SET = "no_pin_set"
+    CARD_UNUSABLE = "card_unusable"  # no CA, card pulled, reader gone: not counted as a failure
+
+
+# Staff card failures that count toward the lockout like a wrong PIN: guessing, forged or foreign
+# cards. A card pulled out or a missing CA is nobody's guess and does not count.
+_COUNTED_CARD_ERRORS = (WrongPin, CardBlocked, UntrustedCard, NotAStaffCard)
 
 
 @dataclass(frozen=True)
@@ -100,6 +115,13 @@ class Attempt:
     outcome: Outcome
     attempts_left: int
     locked_for_s: float
+    staff_id: str | None = None  # who entered, when by staff card
+    card_error: StaffCardError | None = None  # why a staff card was refused
+
+    @property
+    def actor(self) -> str:
+        """Who entered, for the audit trail: the staff id (staff card) or ``PIN_ACTOR``."""
+        return self.staff_id or PIN_ACTOR
 
 
 class TechnicianGate:
@@ -112,8 +134,10 @@ class TechnicianGate:
         *,
         policy: LockoutPolicy | None = None,
         clock: Callable[[], float] = time.time,
+        audit: AuditLog | None = None,
     ) -> None:
         self._pin_hash = pin_hash
+        self._audit = audit if audit is not None else AuditLog(data_dir)
         self._path = data_dir / LOCKOUT_FILE
         self._policy = policy or LockoutPolicy()
         self._clock = clock
@@ -161,6 +185,7 @@ class TechnicianGate:
             now = self._clock()
             if state.locked_until > now:
                 log.warning("technician entry attempted while locked")
+                self._record("attempt_while_locked", TECHNICIAN_ACTOR)
                 return Attempt(Outcome.LOCKED, 0, state.locked_until - now)
             if self._pin_hash is None:
                 log.warning("technician entry attempted but no technician PIN is set")
@@ -168,11 +193,57 @@ class TechnicianGate:
             if pin_matches(self._pin_hash, pin):
                 self._save(LockoutState())
                 log.info("technician entry granted")
+                self._record("enter", PIN_ACTOR, {"method": "pin"})
                 return Attempt(Outcome.GRANTED, self._policy.max_failures, 0.0)
             return self._fail(state, now)
 
-    def _fail(self, state: LockoutState, now: float) -> Attempt:
+    def attempt_card(self, sign_in: Callable[[], str]) -> Attempt:
+        """Enter by staff card: ``sign_in`` returns the staff id or raises StaffCardError.
+
+        Wrong card PINs and refused cards count toward the same lockout as wrong technician
+        PINs; ``sign_in`` is not called at all while entry is locked.
+        """
+        with self._lock:
+            state = self.state()
+            now = self._clock()
+            if state.locked_until > now:
+                log.warning("technician entry attempted while locked")
+                self._record("attempt_while_locked", TECHNICIAN_ACTOR, {"method": "staff_card"})
+                return Attempt(Outcome.LOCKED, 0, state.locked_until - now)
+            try:
+                staff_id = sign_in()
+            except _COUNTED_CARD_ERRORS as error:
+                attempt = self._fail(state, self._clock(), error)
+                return Attempt(
+                    attempt.outcome, attempt.attempts_left, attempt.locked_for_s, None, error
+                )
+            except StaffCardError as error:
+                log.warning("staff card unusable", extra={"reason": error.reason})
+                left = max(0, self._policy.max_failures - state.failures)
+                return Attempt(Outcome.CARD_UNUSABLE, left, 0.0, None, error)
+            self._save(LockoutState())
+            log.info("technician entry granted by staff card", extra={"staff_id": staff_id})
+            self._record("enter", staff_id, {"method": "staff_card"})
+            return Attempt(Outcome.GRANTED, self._policy.max_failures, 0.0, staff_id)
+
+    def record_leave(self, actor: str) -> None:
+        """Audit that technician mode was left (by ``actor``: staff id or ``PIN_ACTOR``)."""
+        self._record("leave", actor)
+
+    def _record(self, action: str, actor: str, details: dict[str, str] | None = None) -> None:
+        # The audit trail must never stand between a technician and the terminal.
+        try:
+            self._audit.record(AuditKind.TECHNICIAN, action, actor=actor, details=details)
+        except (OSError, AuditError) as error:
+            log.error("audit entry not written: %s", type(error).__name__)
+
+    def _fail(
+        self, state: LockoutState, now: float, card_error: StaffCardError | None = None
+    ) -> Attempt:
         failures = state.failures + 1
+        method = {"method": "pin"} if card_error is None else {"method": "staff_card"}
+        if card_error is not None:
+            method["reason"] = type(card_error).__name__
         if failures < self._policy.max_failures:
             self._save(LockoutState(failures, state.lockouts, 0.0))
             left = self._policy.max_failures - failures
@@ -180,6 +251,7 @@ class TechnicianGate:
                 "technician PIN refused",
                 extra={"failures": failures, "attempts_left": left},
             )
+            self._record("refused", TECHNICIAN_ACTOR, {**method, "attempts_left": str(left)})
             return Attempt(Outcome.REFUSED, left, 0.0)
         lockouts = state.lockouts + 1
         seconds = self._policy.lock_seconds(lockouts)
@@ -187,6 +259,11 @@ class TechnicianGate:
         log.warning(
             "technician entry locked after repeated wrong PINs",
             extra={"lockouts": lockouts, "locked_for_s": round(seconds)},
+        )
+        self._record(
+            "locked",
+            TECHNICIAN_ACTOR,
+            {**method, "lockouts": str(lockouts), "locked_for_s": str(round(seconds))},
         )
         return Attempt(Outcome.LOCKED, 0, seconds)
 
@@ -217,6 +294,11 @@ class TechnicianGate:
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
             raise
+
+
+def entry_state(data_dir: Path) -> str:
+    """ "locked" or "open": technician entry of the terminal whose data folder this is."""
+    return str(TechnicianGate(None, data_dir).heartbeat_report()["technician_entry"])
 
 
 def gate_for(settings: KioskSettings) -> TechnicianGate:

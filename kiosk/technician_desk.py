@@ -14,6 +14,7 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import cast
 
@@ -27,9 +28,11 @@ from devices.scanner.discovery import list_sane_devices
 from kiosk import __version__
 from kiosk.doctor import CheckResult, run_checks
 from kiosk.printer_test import run_printer_test
+from kiosk.queue_desk import QueueDesk, QueueRow
 from kiosk.sync.engine import SyncEngine
+from kiosk.sync.outbox_lock import OutboxLock, OutboxLocked
 from kiosk.sync.platform_client import PlatformClient
-from offline_cache.outbox import ApplicationState
+from kiosk.sync.wake import request_sync
 from offline_cache.store import OfflineStore
 
 LOG_TAIL_LINES = 40
@@ -54,22 +57,6 @@ class DeviceTestResult:
     ok: bool
     detail: str
     seconds: float
-
-
-@dataclass(frozen=True)
-class QueueRow:
-    """One application in the outbox as the technician sees it (no content)."""
-
-    receipt_number: str
-    state: str
-    platform_number: str | None
-    attempts: int
-    last_error: str | None
-
-    @property
-    def quarantined(self) -> bool:
-        """True when the platform refused it for good (last_error holds its reason)."""
-        return self.state == ApplicationState.QUARANTINED.value
 
 
 @dataclass(frozen=True)
@@ -155,35 +142,56 @@ def try_card_readers(settings: KioskSettings) -> DeviceTestResult:
 
 def list_queue(settings: KioskSettings) -> list[QueueRow]:
     """Every application not yet purged, oldest first, with its sync state and last error."""
-    store = OfflineStore.open(settings.storage)
-    try:
-        rows = []
-        for record in store.outbox.all_records():
-            if record.state is ApplicationState.PURGED:
-                continue
-            info = store.outbox.sync_info(record.application_id)
-            rows.append(
-                QueueRow(
-                    receipt_number=record.receipt_number,
-                    state=record.state.value,
-                    platform_number=record.platform_number,
-                    attempts=info.attempts,
-                    last_error=info.last_error,
-                )
-            )
-        return rows
-    finally:
-        store.close()
+    return QueueDesk(settings).rows()
 
 
-def sync_now(settings: KioskSettings) -> str:
-    """One sync pass now; returns a one-line summary (or why it could not run)."""
+class SyncProblem(StrEnum):
+    """Why "sync now" could not make a pass."""
+
+    SECRETS_UNUSABLE = "secrets_unusable"
+    NOT_ENROLLED = "not_enrolled"
+    FAILED = "failed"
+    SERVICE_WOKEN = "service_woken"  # the sync service runs: it was asked for a pass instead
+
+
+@dataclass(frozen=True)
+class SyncSummary:
+    """What one "sync now" pass did, or why it could not run (``problem`` and ``detail``)."""
+
+    submitted: int = 0
+    quarantined: int = 0
+    deferred: int = 0
+    errors: tuple[str, ...] = ()
+    problem: SyncProblem | None = None
+    detail: str = ""
+
+    def __str__(self) -> str:
+        if self.problem is SyncProblem.SECRETS_UNUSABLE:
+            return f"secrets file cannot be used: {self.detail}"
+        if self.problem is SyncProblem.NOT_ENROLLED:
+            return "not enrolled: no sync possible"
+        if self.problem is SyncProblem.FAILED:
+            return f"sync failed: {self.detail}"
+        if self.problem is SyncProblem.SERVICE_WOKEN:
+            return "the sync service was asked for a pass now"
+        summary = f"submitted {self.submitted}, quarantined {self.quarantined}"
+        summary += f", deferred {self.deferred}"
+        if self.errors:
+            summary += f"; errors: {'; '.join(self.errors)}"
+        return summary
+
+
+def sync_now(settings: KioskSettings) -> SyncSummary:
+    """One sync pass now: what it did, or why it could not run.
+
+    Where the sync service holds the outbox, it is woken for the pass instead.
+    """
     try:
         secrets = load_secrets(settings.storage.secrets_file.expanduser())
     except ConfigError as error:
-        return f"secrets file cannot be used: {error}"
+        return SyncSummary(problem=SyncProblem.SECRETS_UNUSABLE, detail=str(error))
     if not secrets.enrolled:
-        return "not enrolled: no sync possible"
+        return SyncSummary(problem=SyncProblem.NOT_ENROLLED)
     store = OfflineStore.open(settings.storage)
     client = PlatformClient.from_settings(settings, secrets)
     try:
@@ -194,17 +202,22 @@ def sync_now(settings: KioskSettings) -> str:
             settings=settings.sync,
             versions={"kiosk": __version__},
         )
-        report = engine.cycle(threading.Event())
+        with OutboxLock(store.data_dir).held():  # never beside the sync service's engine
+            report = engine.cycle(threading.Event())
+    except OutboxLocked:
+        request_sync(store.data_dir)
+        return SyncSummary(problem=SyncProblem.SERVICE_WOKEN)
     except Exception as error:  # the technician must see why, whatever it is
-        return f"sync failed: {type(error).__name__}: {error}"
+        return SyncSummary(problem=SyncProblem.FAILED, detail=f"{type(error).__name__}: {error}")
     finally:
         client.close()
         store.close()
-    summary = f"submitted {report.submitted}, quarantined {report.quarantined}"
-    summary += f", deferred {report.deferred}"
-    if report.errors:
-        summary += f"; errors: {'; '.join(report.errors[:3])}"
-    return summary
+    return SyncSummary(
+        submitted=report.submitted,
+        quarantined=report.quarantined,
+        deferred=report.deferred,
+        errors=tuple(report.errors[:3]),
+    )
 
 
 def log_tail(path: Path | None, lines: int = LOG_TAIL_LINES) -> tuple[str, ...]:

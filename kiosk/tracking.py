@@ -8,14 +8,12 @@ is personal enough never to be logged.
 
 from __future__ import annotations
 
-import hmac
 import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from urllib.parse import parse_qs, unquote, urlsplit
 
 from config.schema import KioskSettings
 from config.secrets import Secrets, load_secrets
@@ -23,14 +21,13 @@ from kiosk.receipt_number import parse_receipt_number
 from kiosk.sync.errors import NotFound, SyncError
 from kiosk.sync.platform_client import PlatformClient
 from kiosk.sync.platform_models import ApplicationStatus
-from kiosk.tracking_url import MAC_HEX_DIGITS, receipt_mac
+from kiosk.tracking_url import read_tracking_url
 from offline_cache.outbox import ApplicationState, Outbox, OutboxRecord
 
 log = logging.getLogger(__name__)
 
 # The platform's 办件编号 (e.g. BJ510720240501000012): letters then digits, no hyphen.
 _OFFICIAL = re.compile(r"^[A-Z]{1,8}\d{6,32}$")
-_MAC = re.compile(rf"^[0-9a-f]{{{MAC_HEX_DIGITS}}}$")
 
 
 class TrackStatus(StrEnum):
@@ -121,25 +118,13 @@ def normalize_number(text: str) -> str | None:
     return None
 
 
-def number_from_qr(text: str, mac_key: bytes | None) -> str:
-    """The receipt number in a scanned tracking URL; with a MAC key, its MAC must match.
-
-    A terminal holding a key refuses a receipt QR without a MAC: one could be made by anyone.
-    """
-    parts = urlsplit(text.strip())
-    segments = [s for s in parts.path.split("/") if s]
-    if parts.scheme not in ("http", "https") or len(segments) < 2 or segments[-2] != "track":
-        raise BadQrCode("not a receipt tracking code")
-    number = unquote(segments[-1])
-    if parse_receipt_number(number) is None:
-        raise BadQrCode("the code holds no valid receipt number")
-    if mac_key:
-        macs = parse_qs(parts.query).get("mac", [])
-        if len(macs) != 1 or not _MAC.match(macs[0]):
-            raise BadQrCode("the code carries no valid MAC")
-        if not hmac.compare_digest(macs[0], receipt_mac(number, mac_key)):
-            raise BadQrCode("the code's MAC does not match")
-    return number.upper()
+def number_from_qr(text: str, mac_key: bytes | None, platform_url: str | None = None) -> str:
+    """The receipt number in a scanned tracking URL; with a MAC key, its MAC must match; with
+    ``platform_url``, the URL must point at the platform's host (kiosk.tracking_url)."""
+    read = read_tracking_url(text, platform_url=platform_url, mac_key=mac_key)
+    if read.code is None:
+        raise BadQrCode(read.reason)
+    return read.code
 
 
 def looks_like_qr(text: str) -> bool:
@@ -175,7 +160,7 @@ class Tracker:
         """Answer a typed number or a scanned receipt QR (blocking: call off the UI thread)."""
         if looks_like_qr(text):
             try:
-                number = number_from_qr(text, self.mac_key())
+                number = number_from_qr(text, self.mac_key(), str(self._settings.platform.url))
             except BadQrCode as error:
                 log.info("scanned code refused", extra={"reason": str(error)})
                 return TrackAnswer(Outcome.BAD_QR)

@@ -72,11 +72,15 @@ SERVICE_SCHEMA: dict[str, Any] = {
             "pattern": r"^[0-9A-Z-]+-5107\d{8}-000-[0-9A-Z]{18}-[0-9A-Z-]+$",
         },
         "name": _TEXT,
+        # English names are optional: an older bundle without them shows the Chinese name.
+        "name_en": _TEXT,
         "short_name": _TEXT,
+        "short_name_en": _TEXT,
         "keywords": {"type": "array", "items": _TEXT},
         "level": {"enum": ["municipal", "county", "town"]},
         "division_code": {"type": "string", "pattern": r"^5107\d{2}(\d{3})?$"},
         "division_name": _TEXT,
+        "division_name_en": _TEXT,
         "county_code": {"type": "string", "pattern": r"^5107\d{2}$"},
         "department": _TEXT,
         "department_en": _TEXT,
@@ -115,6 +119,8 @@ SERVICE_SCHEMA: dict[str, Any] = {
             },
         },
         "popularity": {"type": "integer", "minimum": 0},
+        # Youngest age at which a person may apply alone (absent: no limit); see the generator.
+        "min_applicant_age": {"type": "integer", "minimum": 0, "maximum": 120},
     },
 }
 
@@ -124,6 +130,7 @@ DIVISION_SCHEMA: dict[str, Any] = {
     "properties": {
         "code": {"type": "string", "pattern": r"^5107\d{2}(\d{3})?$"},
         "name": _TEXT,
+        "name_en": _TEXT,
         "level": {"enum": ["municipal", "county", "town"]},
         "county_code": {"type": "string"},
     },
@@ -141,5 +148,26 @@ BUNDLE_SCHEMA: dict[str, Any] = {
         "attribution": {"type": "array"},
         "divisions": {"type": "array", "minItems": 1, "items": DIVISION_SCHEMA},
         "services": {"type": "array", "minItems": 1, "items": {"type": "object"}},
+    },
+}
+
+DELTA_FORMAT = "onewindow-catalog-delta"
+
+# An incremental update: the services changed or added since ``base_version`` (whole records),
+# the codes removed, and optionally the whole division list. Applied on top of the current copy
+# only when the store holds exactly ``base_version``.
+DELTA_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "required": ["format", "format_version", "base_version", "catalog_version", "services"],
+    "properties": {
+        "format": {"const": DELTA_FORMAT},
+        "format_version": {"const": 1},
+        "base_version": {"type": "integer", "minimum": 1},
+        "catalog_version": {"type": "integer", "minimum": 2},
+        "attribution": {"type": "array"},
+        "divisions": {"type": "array", "minItems": 1, "items": DIVISION_SCHEMA},
+        "services": {"type": "array", "items": {"type": "object"}},
+        "removed": {"type": "array", "items": {"type": "string", "minLength": 1}},
     },
 }

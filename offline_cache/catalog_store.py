@@ -4,6 +4,11 @@ An update is validated in full (gzip/JSON, JSON schema, unique codes, forms that
 version) and built into a new database file next to the current one; only then does
 ``os.replace`` swap it in. Readers open the file per read, so they see the old copy or the new
 one, never half of either. A rejected update leaves the current file untouched.
+
+An update is either a whole bundle (format ``onewindow-catalog``) or a delta (format
+``onewindow-catalog-delta``: changed/added service records and removed codes since
+``base_version``). A delta is merged with the current copy into a whole bundle first, and that
+bundle is checked and swapped in exactly like a full one; a delta for another base is refused.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import logging
 import os
 import sqlite3
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +27,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from offline_cache.catalog_schema import BUNDLE_SCHEMA, SERVICE_SCHEMA
+from offline_cache.catalog_schema import BUNDLE_SCHEMA, DELTA_FORMAT, DELTA_SCHEMA, SERVICE_SCHEMA
 from offline_cache.pinyin_keys import PinyinKeys, keys_for
 
 log = logging.getLogger(__name__)
@@ -29,20 +35,24 @@ log = logging.getLogger(__name__)
 BUNDLED_DIR = Path(__file__).with_name("bundled")
 BUNDLED_CATALOG = BUNDLED_DIR / "catalog.json.gz"
 FORMS_DIR = BUNDLED_DIR / "forms"
-STORE_SCHEMA_VERSION = 1  # PRAGMA user_version of the store file
+STORE_SCHEMA_VERSION = 3  # PRAGMA user_version (2: English names, ETag; 3: list columns)
+# Keywords and themes columns: joined by a control character (splitting is faster than JSON
+# at start-up; the whole record keeps the real lists).
+_LIST_SEP = "\x1f"
 MAX_REPORTED = 20  # problems listed in a report; the count says how many more
 
 _DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE divisions (
     code TEXT PRIMARY KEY, name TEXT NOT NULL, level TEXT NOT NULL,
-    county_code TEXT NOT NULL, parent_code TEXT);
+    county_code TEXT NOT NULL, parent_code TEXT, name_en TEXT NOT NULL);
 CREATE TABLE services (
     code TEXT PRIMARY KEY, name TEXT NOT NULL, short_name TEXT NOT NULL,
     keywords TEXT NOT NULL, level TEXT NOT NULL, division_code TEXT NOT NULL,
     county_code TEXT NOT NULL, department TEXT NOT NULL, service_object TEXT NOT NULL,
     themes TEXT NOT NULL, popularity INTEGER NOT NULL, terminal_applicable INTEGER NOT NULL,
-    form_id TEXT NOT NULL, form_version INTEGER NOT NULL, record TEXT NOT NULL);
+    form_id TEXT NOT NULL, form_version INTEGER NOT NULL, record TEXT NOT NULL,
+    name_en TEXT NOT NULL, short_name_en TEXT NOT NULL, department_en TEXT NOT NULL);
 CREATE TABLE search_texts (text TEXT PRIMARY KEY, keys TEXT NOT NULL);
 """
 
@@ -91,6 +101,9 @@ class ServiceRow:
     themes: tuple[str, ...]
     popularity: int
     terminal_applicable: bool
+    name_en: str = ""  # "" when the catalog has no English name
+    short_name_en: str = ""
+    department_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,6 +115,7 @@ class DivisionRow:
     level: str
     county_code: str
     parent_code: str | None
+    name_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -143,6 +157,7 @@ def decode_bundle(data: bytes) -> tuple[dict[str, Any] | None, list[str]]:
 
 
 _BUNDLE_VALIDATOR = Draft202012Validator(BUNDLE_SCHEMA)
+_DELTA_VALIDATOR = Draft202012Validator(DELTA_SCHEMA)
 # SERVICE_SCHEMA split in two: the envelope (object, required keys) checked per service, each
 # property's schema checked once per distinct value (6,264 services share most values).
 _SERVICE_ENVELOPE = Draft202012Validator({"type": "object", "required": SERVICE_SCHEMA["required"]})
@@ -276,7 +291,7 @@ class CatalogStore:
     # --- updating -----------------------------------------------------------------------------
 
     def import_file(self, file: Path) -> ImportReport:
-        """Apply a catalog file atomically, or reject it with a report (current copy kept)."""
+        """Apply a catalog file (whole or delta) atomically, or reject it with a report."""
         try:
             data = file.read_bytes()
         except OSError as error:
@@ -284,15 +299,67 @@ class CatalogStore:
         self.ensure()
         return self._apply_bytes(data, file.name, require_newer=True)
 
-    def _apply_bytes(self, data: bytes, origin: str, *, require_newer: bool) -> ImportReport:
+    def apply_update(
+        self, update: bytes | Mapping[str, Any], etag: str | None = None
+    ) -> ImportReport:
+        """Apply an update from the platform (whole bundle or delta; gzip/JSON bytes or a dict).
+
+        The same rule as a file import: checked in full, swapped in atomically, or rejected
+        with a report and the current copy untouched. ``etag`` is kept with the new copy for
+        the next If-None-Match (current_etag).
+        """
+        self.ensure()
+        if isinstance(update, bytes | bytearray | memoryview):
+            return self._apply_bytes(bytes(update), "platform", require_newer=True, etag=etag)
+        return self._apply_decoded(
+            dict(update), ImportReport(origin="platform"), require_newer=True, etag=etag
+        )
+
+    def current_etag(self) -> str | None:
+        """The ETag the platform gave with the current copy (None: bundled or imported)."""
+        if not self.path.exists():
+            return None
+        try:
+            conn = self._connect()
+            try:
+                row = conn.execute("SELECT value FROM meta WHERE key = 'etag'").fetchone()
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError:
+            return None
+        return str(row[0]) if row and row[0] else None
+
+    def _apply_bytes(
+        self, data: bytes, origin: str, *, require_newer: bool, etag: str | None = None
+    ) -> ImportReport:
         report = ImportReport(origin=origin)
-        current = self._read_info()
-        report.previous_version = current.version if current else None
         bundle, problems = decode_bundle(data)
         if bundle is None:
+            current = self._read_info()
+            report.previous_version = current.version if current else None
             report.problems = problems
             log.warning("catalog update %s rejected: %s", origin, problems[0])
             return report
+        return self._apply_decoded(bundle, report, require_newer=require_newer, etag=etag)
+
+    def _apply_decoded(
+        self,
+        bundle: dict[str, Any],
+        report: ImportReport,
+        *,
+        require_newer: bool,
+        etag: str | None,
+    ) -> ImportReport:
+        origin = report.origin
+        current = self._read_info()
+        report.previous_version = current.version if current else None
+        if bundle.get("format") == DELTA_FORMAT:
+            merged, problems = self._merge_delta(bundle, current)
+            if merged is None:
+                report.problems = problems
+                log.warning("catalog delta %s rejected: %s", origin, problems[0])
+                return report
+            bundle = merged
         report.problems = validate_bundle(bundle, known_forms(self.forms_dir))
         version = bundle.get("catalog_version")
         if (
@@ -308,21 +375,93 @@ class CatalogStore:
         if report.problems:
             log.warning("catalog update %s rejected with %d problems", origin, len(report.problems))
             return report
-        self._build_and_swap(bundle, origin)
+        self._build_and_swap(bundle, origin, etag)
         report.accepted = True
         report.version = int(bundle["catalog_version"])
         report.services = len(bundle["services"])
         log.info("catalog update %s applied: version %s", origin, report.version)
         return report
 
-    def _build_and_swap(self, bundle: dict[str, Any], origin: str) -> None:
+    def _merge_delta(
+        self, delta: dict[str, Any], current: CatalogInfo | None
+    ) -> tuple[dict[str, Any] | None, list[str]]:
+        """The whole bundle a delta leads to, or why it cannot be applied to the current copy."""
+        problems = [
+            f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}"
+            for e in _DELTA_VALIDATOR.iter_errors(delta)
+        ]
+        if problems:
+            return None, problems
+        if current is None or delta["base_version"] != current.version:
+            held = current.version if current else "none"
+            return None, [
+                f"delta for version {delta['base_version']}, but this terminal holds {held}"
+            ]
+        if delta["catalog_version"] <= delta["base_version"]:
+            return None, ["delta does not lead to a newer version"]
+        base = self._current_bundle()
+        services = {s["code"]: s for s in base["services"]}
+        removed: list[str] = delta.get("removed", [])
+        unknown = [code for code in removed if code not in services]
+        if unknown:
+            return None, [f"removed service {code} is not in the catalog" for code in unknown]
+        for code in removed:
+            del services[code]
+        for service in delta["services"]:
+            code = service.get("code")
+            if isinstance(code, str):
+                services[code] = service
+        untyped = [s for s in delta["services"] if not isinstance(s.get("code"), str)]
+        merged = {
+            "format": base["format"],
+            "format_version": base["format_version"],
+            "catalog_version": delta["catalog_version"],
+            "attribution": delta.get("attribution", base["attribution"]),
+            "divisions": delta.get("divisions", base["divisions"]),
+            # Untyped records go through validation so the report names them.
+            "services": [*(services[c] for c in sorted(services)), *untyped],
+        }
+        return merged, []
+
+    def _current_bundle(self) -> dict[str, Any]:
+        """The current copy as a whole bundle (the base a delta is merged with)."""
+        conn = self._connect()
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            divisions = [
+                {
+                    "code": r[0],
+                    "name": r[1],
+                    "level": r[2],
+                    "county_code": r[3],
+                    "parent_code": r[4],
+                    **({"name_en": r[5]} if r[5] else {}),
+                }
+                for r in conn.execute(
+                    "SELECT code, name, level, county_code, parent_code, name_en"
+                    " FROM divisions ORDER BY rowid"
+                )
+            ]
+            services = [json.loads(r[0]) for r in conn.execute("SELECT record FROM services")]
+        finally:
+            conn.close()
+        return {
+            "format": "onewindow-catalog",
+            "format_version": int(meta.get("format_version", "1")),
+            "catalog_version": int(meta["catalog_version"]),
+            "attribution": json.loads(meta.get("attribution", "[]")),
+            "divisions": divisions,
+            "services": services,
+        }
+
+    def _build_and_swap(self, bundle: dict[str, Any], origin: str, etag: str | None) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f"{self.path.name}.new-{os.getpid()}")
         tmp.unlink(missing_ok=True)
         try:
             conn = sqlite3.connect(tmp)
             try:
-                self._fill(conn, bundle, origin)
+                self._fill(conn, bundle, origin, etag)
             finally:
                 conn.close()
             with tmp.open("rb") as fh:
@@ -337,7 +476,9 @@ class CatalogStore:
             tmp.unlink(missing_ok=True)
 
     @staticmethod
-    def _fill(conn: sqlite3.Connection, bundle: dict[str, Any], origin: str) -> None:
+    def _fill(
+        conn: sqlite3.Connection, bundle: dict[str, Any], origin: str, etag: str | None
+    ) -> None:
         # DELETE journal: the whole store is one file, so os.replace swaps all of it.
         conn.execute("PRAGMA journal_mode=DELETE")
         conn.executescript(_DDL)
@@ -354,34 +495,46 @@ class CatalogStore:
                     ("origin", origin),
                     ("applied_at", datetime.now(UTC).isoformat(timespec="seconds")),
                     ("attribution", json.dumps(bundle.get("attribution", []), ensure_ascii=False)),
+                    ("etag", etag or ""),
                 ],
             )
             conn.executemany(
-                "INSERT INTO divisions VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO divisions VALUES (?, ?, ?, ?, ?, ?)",
                 [
-                    (d["code"], d["name"], d["level"], d["county_code"], d.get("parent_code"))
+                    (
+                        d["code"],
+                        d["name"],
+                        d["level"],
+                        d["county_code"],
+                        d.get("parent_code"),
+                        d.get("name_en", ""),
+                    )
                     for d in bundle["divisions"]
                 ],
             )
             conn.executemany(
-                "INSERT INTO services VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO services VALUES"
+                " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         s["code"],
                         s["name"],
                         s["short_name"],
-                        json.dumps(s["keywords"], ensure_ascii=False),
+                        _LIST_SEP.join(s["keywords"]),
                         s["level"],
                         s["division_code"],
                         s["county_code"],
                         s["department"],
                         s["service_object"],
-                        json.dumps(s["themes"], ensure_ascii=False),
+                        _LIST_SEP.join(s["themes"]),
                         s["popularity"],
                         int(s["terminal_applicable"]),
                         s["form"]["id"],
                         s["form"]["version"],
                         json.dumps(s, ensure_ascii=False, sort_keys=True),
+                        s.get("name_en", ""),
+                        s.get("short_name_en", ""),
+                        s.get("department_en", ""),
                     )
                     for s in services
                 ],
@@ -401,8 +554,8 @@ class CatalogStore:
         try:
             rows = conn.execute(
                 "SELECT code, name, short_name, keywords, level, division_code, county_code,"
-                " department, service_object, themes, popularity, terminal_applicable"
-                " FROM services ORDER BY code"
+                " department, service_object, themes, popularity, terminal_applicable,"
+                " name_en, short_name_en, department_en FROM services ORDER BY code"
             ).fetchall()
         finally:
             conn.close()
@@ -411,15 +564,18 @@ class CatalogStore:
                 r[0],
                 r[1],
                 r[2],
-                tuple(json.loads(r[3])),
+                tuple(r[3].split(_LIST_SEP)) if r[3] else (),
                 r[4],
                 r[5],
                 r[6],
                 r[7],
                 r[8],
-                tuple(json.loads(r[9])),
+                tuple(r[9].split(_LIST_SEP)) if r[9] else (),
                 r[10],
                 bool(r[11]),
+                r[12],
+                r[13],
+                r[14],
             )
             for r in rows
         ]
@@ -438,7 +594,8 @@ class CatalogStore:
         conn = self._connect()
         try:
             rows = conn.execute(
-                "SELECT code, name, level, county_code, parent_code FROM divisions ORDER BY code"
+                "SELECT code, name, level, county_code, parent_code, name_en"
+                " FROM divisions ORDER BY code"
             ).fetchall()
         finally:
             conn.close()

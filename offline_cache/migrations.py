@@ -77,7 +77,19 @@ CREATE TABLE ratings (
 );
 """
 
-STEPS: tuple[str, ...] = (_V1, _V2, _V3)
+# v4: queue bundles (sneakernet). The terminal that finalized an application when it came in
+# a bundle (NULL: this one), and which bundles each application was exported in.
+_V4 = """
+ALTER TABLE applications ADD COLUMN origin_terminal_id TEXT;
+CREATE TABLE bundle_exports (
+    application_id TEXT NOT NULL REFERENCES applications(application_id),
+    bundle_id TEXT NOT NULL,
+    exported_at TEXT NOT NULL,
+    PRIMARY KEY (application_id, bundle_id)
+);
+"""
+
+STEPS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 LATEST = len(STEPS)
 
 

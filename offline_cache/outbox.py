@@ -5,7 +5,8 @@ sealed by the vault (``payload``). Attachment rows reference encrypted files in 
 Every write is one ``BEGIN IMMEDIATE`` transaction; states follow ``ALLOWED`` and nothing else:
 
     finalized → uploading → submitted → needs_more → accepted → completed | rejected → purged
-    (submitted may go straight to any outcome; finalized/uploading/submitted → quarantined)
+    (submitted may go straight to any outcome; finalized/uploading/submitted → quarantined;
+    the one move back, quarantined → finalized, is a technician's retry: ``release``)
 """
 
 from __future__ import annotations
@@ -80,6 +81,21 @@ class NewApplication:
     service_code: str
     form_id: str
     form_version: int
+    sealed_payload: bytes
+    attachments: tuple[AttachmentRow, ...]
+
+
+@dataclass(frozen=True)
+class ImportedApplication:
+    """An application finalized on another terminal, brought here in a queue bundle."""
+
+    application_id: str
+    receipt_number: str
+    origin_terminal_id: str
+    service_code: str
+    form_id: str
+    form_version: int
+    created_at: datetime
     sealed_payload: bytes
     attachments: tuple[AttachmentRow, ...]
 
@@ -504,6 +520,24 @@ class Outbox:
             )
             self._log(conn, application_id, current, S.QUARANTINED, now)
 
+    def release(self, application_id: str, now: datetime) -> None:
+        """A technician's retry of a quarantined application: quarantined → finalized, retries
+        and error forgotten. The one move back, never made by the sync engine; sending again is
+        safe because the platform's Idempotency-Key (the application id) never counts it twice.
+        """
+        with self._transaction() as conn:
+            current = self._current_state(conn, application_id)
+            if current is not S.QUARANTINED:
+                raise IllegalTransitionError(
+                    f"{application_id}: {current.value} is not quarantined"
+                )
+            conn.execute(
+                "UPDATE applications SET state = ?, updated_at = ?, sync_attempts = 0,"
+                " next_attempt_at = NULL, last_error = NULL WHERE application_id = ?",
+                (S.FINALIZED.value, now.isoformat(), application_id),
+            )
+            self._log(conn, application_id, current, S.FINALIZED, now)
+
     def queue_rating(
         self, application_id: str, level: str, reasons: tuple[str, ...], now: datetime
     ) -> bool:
@@ -539,6 +573,84 @@ class Outbox:
                 (refused, now.isoformat(), refused, application_id),
             )
 
+    # --- queue bundles (schema v4) -----------------------------------------------------------
+
+    def insert_imported(self, imported: list[ImportedApplication], now: datetime) -> list[str]:
+        """Insert applications from a bundle, in one transaction, as finalized with their
+        original ids, receipt numbers and origin; returns the ids that were new here."""
+        inserted = []
+        with self._transaction() as conn:
+            for app in imported:
+                cursor = conn.execute(
+                    "INSERT INTO applications (application_id, receipt_number, service_code,"
+                    " form_id, form_version, state, created_at, updated_at, payload,"
+                    " origin_terminal_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (application_id) DO NOTHING",
+                    (
+                        app.application_id,
+                        app.receipt_number,
+                        app.service_code,
+                        app.form_id,
+                        app.form_version,
+                        S.FINALIZED.value,
+                        app.created_at.isoformat(),
+                        now.isoformat(),
+                        app.sealed_payload,
+                        app.origin_terminal_id,
+                    ),
+                )
+                if cursor.rowcount != 1:
+                    continue
+                conn.executemany(
+                    "INSERT INTO attachments (application_id, attachment_id, material_code, pages,"
+                    " size, sha256) VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        (
+                            app.application_id,
+                            a.attachment_id,
+                            a.material_code,
+                            a.pages,
+                            a.size,
+                            a.sha256,
+                        )
+                        for a in app.attachments
+                    ],
+                )
+                conn.execute(
+                    "INSERT INTO state_history (application_id, from_state, to_state, at)"
+                    " VALUES (?, NULL, ?, ?)",
+                    (app.application_id, S.FINALIZED.value, now.isoformat()),
+                )
+                inserted.append(app.application_id)
+        return inserted
+
+    def origin_terminal(self, application_id: str) -> str | None:
+        """The terminal that finalized an imported application (None: this terminal)."""
+        with self._errors():
+            row = self._conn.execute(
+                "SELECT origin_terminal_id FROM applications WHERE application_id = ?",
+                (application_id,),
+            ).fetchone()
+        return str(row[0]) if row and row[0] is not None else None
+
+    def note_export(self, application_ids: list[str], bundle_id: str, now: datetime) -> None:
+        """Remember that these applications left in bundle ``bundle_id`` (they stay here)."""
+        with self._transaction() as conn:
+            conn.executemany(
+                "INSERT INTO bundle_exports (application_id, bundle_id, exported_at)"
+                " VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                [(app_id, bundle_id, now.isoformat()) for app_id in application_ids],
+            )
+
+    def last_exports(self) -> dict[str, datetime]:
+        """Application id → when it was last exported in a bundle."""
+        with self._errors():
+            rows = self._conn.execute(
+                "SELECT application_id, MAX(exported_at) FROM bundle_exports"
+                " GROUP BY application_id"
+            ).fetchall()
+        return {str(r[0]): datetime.fromisoformat(str(r[1])) for r in rows}
+
     def final_since(self) -> list[tuple[str, datetime]]:
         """(id, when it reached its final state) of confirmed, not yet purged applications."""
         marks = ",".join("?" * len(CONFIRMED_FINAL))
@@ -555,6 +667,7 @@ __all__ = [
     "ALLOWED",
     "ApplicationState",
     "AttachmentRow",
+    "ImportedApplication",
     "NewApplication",
     "Outbox",
     "OutboxRecord",

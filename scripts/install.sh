@@ -18,6 +18,7 @@ APT_PACKAGES=(
     python3 python3-venv python3-dev gcc pkg-config          # the venv; pyscard and python-sane build from source
     libpcsclite-dev pcscd vsmartcard-vpcd pcsc-tools         # PC/SC with the vpcd virtual reader
     libsane-dev libsane1 sane-utils                          # SANE (test and pnm backends)
+    libudev1                                                 # pyudev: USB device discovery (in every Debian base)
     fonts-noto-cjk                                           # Chinese glyphs
     xvfb xauth xdotool imagemagick                           # Qt on a virtual X screen, keyboard tests, screenshots
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0

@@ -31,6 +31,9 @@ pytest_plugins = [
     "tests.fixtures.sam_reader",
     "tests.fixtures.imaging",
     "tests.fixtures.sync",
+    "tests.fixtures.gps_receiver",
+    "tests.fixtures.audit",
+    "tests.fixtures.staff_ca",
 ]
 
 

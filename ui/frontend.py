@@ -12,11 +12,14 @@ from PySide6.QtCore import QCoreApplication, QRect, QTimer
 from PySide6.QtWidgets import QApplication
 
 from config.schema import KioskSettings, Language, SimulatedReaderSettings, UiSettings
+from kiosk.identity_licence_qr import open_licence_qr_scanner
 from kiosk.identity_session import open_identity_service
 from kiosk.session import SessionKeeper
+from kiosk.tracking_qr import open_receipt_qr_scanner
 from kiosk.watchdog import SystemdNotifier
 from ui.journey_screenshots import EXTRA_SHOTS, prepare_journey_screenshot
 from ui.main_window import MainWindow
+from ui.mobile_unit_flow import MOBILE_SHOTS, mobile_shot_settings, stage_assisted_receipt
 from ui.router import ScreenName
 from ui.screens.catalog_flow import prepare_screenshot
 from ui.screens.identity_screen import stage_screenshot
@@ -65,17 +68,26 @@ class QtFrontend:
         app.setApplicationName("onewindow-kiosk")
         voice = VoiceGuide(settings.ui)
         keeper = SessionKeeper(settings.ui, settings.session)
-        identity = open_identity_service(settings.devices.card_readers, lambda: keeper.current)
+        identity = open_identity_service(
+            settings.devices.card_readers,
+            lambda: keeper.current,
+            qr_source=open_licence_qr_scanner(settings),  # the document camera, if any
+        )
         window = MainWindow(
             settings, keeper=keeper, voice=voice, identity_service=identity, live_capture=True
         )
+        window.track.set_qr_source(open_receipt_qr_scanner(settings))  # the camera, if any
         window.header.set_voice_available(voice.state() is not VoiceState.UNAVAILABLE)
         voice.stateChanged.connect(
             lambda state: window.header.set_voice_available(state is not VoiceState.UNAVAILABLE)
         )
-        if windowed or not settings.ui.fullscreen:
+        if windowed:
             window.resize(*WINDOWED_SIZE)
             window.show()
+        elif not settings.ui.fullscreen:
+            # A mobile unit's laptop: a normal window filling the screen, not fullscreen-only.
+            window.resize(*WINDOWED_SIZE)
+            window.showMaximized()
         else:
             screen = app.primaryScreen().geometry()
             window.setGeometry(screen)  # without a window manager showFullScreen alone stays small
@@ -131,7 +143,7 @@ class QtFrontend:
                 "large_text_default": large_text,
             }
         )
-        shot_settings = settings.model_copy(update={"ui": ui})
+        shot_settings = mobile_shot_settings(settings.model_copy(update={"ui": ui}), screen)
         keeper = SessionKeeper(ui, settings.session)
         identity_shot = screen == ScreenName.IDENTIFY or screen in _IDENTITY_SHOTS
         # Identity shots read a demo card: a screenshot never touches real readers.
@@ -149,6 +161,7 @@ class QtFrontend:
             )
             target = EXTRA_SHOTS.get(screen, target)
             target = TRACK_RATE_SHOTS.get(screen, target)
+            target = MOBILE_SHOTS.get(screen, target)
             if screen == SCREENSHOT_DEVICES:
                 target = ScreenName.ATTRACT  # stage_screenshot opens the technician home
             window.router.go(ScreenName(target))
@@ -156,6 +169,10 @@ class QtFrontend:
             prepare_journey_screenshot(window.journey, screen)
             window.technician.stage_screenshot(screen)
             stage_track_rate_screenshot(window.track, window.rate, screen)
+            if window.mobile is not None:
+                window.mobile.stage_screenshot(screen)
+                if screen == "receipt-assisted":
+                    stage_assisted_receipt(window.journey)
             if identity_shot:
                 stage_screenshot(window.identity_flow.screen, screen)
             if screen == "idle-warning":
@@ -182,5 +199,6 @@ class QtFrontend:
             + list(_IDENTITY_SHOTS)
             + list(EXTRA_SHOTS)
             + list(TRACK_RATE_SHOTS)
+            + [name for name in MOBILE_SHOTS if name not in list(ScreenName)]
             + [SCREENSHOT_DEVICES]
         )

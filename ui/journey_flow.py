@@ -12,14 +12,18 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from config.schema import KioskSettings, Language
 from kiosk.applications import FormInvalidError
+from kiosk.assisted_session import AssistingStaff
 from kiosk.document_capture import CaptureSettings, DocumentCapture, open_document_capture
 from kiosk.forms import FormLoadReport, load_forms
+from kiosk.identity import ApplicantRefusedError
 from kiosk.journey import Journey, JourneyStep
 from kiosk.journey_submit import Submitted, resident_message
 from kiosk.journey_submit import submit as submit_journey
+from kiosk.location import ServiceLocation
 from kiosk.material_capture import CapturedPage, CaptureProvider, SamplePageCapture
 from kiosk.receipt_step import PrinterReadiness, ReceiptStep
 from kiosk.service_guide import ServiceGuide
@@ -34,6 +38,7 @@ from ui.screens.materials_screen import MaterialsScreen
 from ui.screens.receipt_screen import ReceiptScreen
 from ui.screens.review_screen import ReviewScreen
 from ui.screens.service_choice import ServiceChoiceScreen
+from ui.widgets.identity_refusal_notice import RefusalNotice
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +81,10 @@ class JourneyFlow(QObject):
         self.journey: Journey | None = None
         self.readiness: PrinterReadiness | None = None
         self.last_error: BaseException | None = None
+        # Mobile service units (ui.mobile_unit_flow sets these): the assisting staff member of a
+        # journey started now, and where the unit is when an application is submitted.
+        self.assisted_by: Callable[[], AssistingStaff | None] = lambda: None
+        self.location: Callable[[], ServiceLocation] | None = None
 
         self.choice = ServiceChoiceScreen(demo_offers(), self._can_apply, language)
         self.form = FormScreen(language)
@@ -84,6 +93,10 @@ class JourneyFlow(QObject):
         self.consent = ConsentScreen(language)
         self.receipt = ReceiptScreen(language)
         self.capture_screen = CaptureScreen(language)
+        stack = router.parent()
+        assert isinstance(stack, QWidget)
+        # A person who may not apply alone (a minor, catalog min_applicant_age) is told why.
+        self.refusal_notice = RefusalNotice(stack, language)
         router.register(ScreenName.CAPTURE, self.capture_screen)
         self.capture_screen.done.connect(self._captured_on_screen)
         self.capture_screen.cancelled.connect(self._capture_screen_cancelled)
@@ -123,8 +136,15 @@ class JourneyFlow(QObject):
             self.journey.wipe()
         journey = Journey(self._session(), self.forms, self.capture_provider)
         journey.identify()
-        draft = journey.choose_service(offer)
+        try:
+            draft = journey.choose_service(offer)
+        except ApplicantRefusedError as refused:
+            journey.wipe()
+            self.journey = None
+            self.refusal_notice.show_refusal(refused.refusal)
+            return
         self.journey = journey
+        journey.assisted_by = self.assisted_by()
         self.form.load(draft, offer.name)
         self.materials.load(offer)
         self.materials.show_precheck(journey.precheck())
@@ -310,6 +330,8 @@ class JourneyFlow(QObject):
         signature = self.consent.pad.to_png()
         notice = self.consent.notice
         assert notice is not None
+        if self.location is not None:
+            journey.location = self.location()
         work = (
             submit_journey,
             journey,

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from config.schema import KioskSettings, Language
+from kiosk.assisted_session import StaffSignIn
+from kiosk.catalog_home import home_division_of
 from kiosk.document_capture import capture_settings
 from kiosk.identity_service import IdentityService
 from kiosk.session import EndReason, IdleState, SessionKeeper
@@ -27,6 +29,7 @@ from ui.activity import ActivityFilter
 from ui.journey_flow import JourneyFlow
 from ui.keyboard import follow_language
 from ui.lockdown import LockdownFilter, forbid_context_menus
+from ui.mobile_unit_flow import MobileUnitFlow
 from ui.router import ScreenName, ScreenRouter
 from ui.screens.attract import AttractScreen
 from ui.screens.call_staff import CallStaffScreen
@@ -73,6 +76,7 @@ class MainWindow(QMainWindow):
         gesture_clock: Callable[[], float] = time.monotonic,
         identity_service: IdentityService | None = None,
         live_capture: bool = False,
+        staff_sign_in: StaffSignIn | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
@@ -82,7 +86,10 @@ class MainWindow(QMainWindow):
         self._muted = not settings.ui.voice_guidance
         self._corner_taps = CornerTaps(gesture_clock)
         self.setWindowTitle(settings.terminal.name)
-        self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
+        if settings.ui.fullscreen:
+            self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
+        # else (a mobile unit's laptop): a normal window with its frame, shown maximized; the
+        # same lockdown filter, ignored close and session wipe apply inside it.
 
         root = QWidget(objectName="root")
         self.header = Header(settings.terminal)
@@ -107,7 +114,13 @@ class MainWindow(QMainWindow):
         self.router.register(ScreenName.RATE, self.rate)
         self.router.register(ScreenName.CALL_STAFF, CallStaffScreen(settings.terminal.id))
         # The Guide tile opens the catalog search.
-        self.catalog = CatalogScreens(settings, self.router, self.language, self)
+        self.catalog = CatalogScreens(
+            settings,
+            self.router,
+            self.language,
+            self,
+            home_division=lambda: home_division_of(self.keeper.current.identity),
+        )
         # The Apply tile opens the application journey.
         # live_capture: materials are captured on the capture screen with the configured camera
         # or scanner (the running kiosk); otherwise with sample pages (tests, screenshots).
@@ -134,6 +147,26 @@ class MainWindow(QMainWindow):
             self,
         )
 
+        # Mobile service units: staff sign-in for a shift, staff bar and offline banner under
+        # the header (so every screen, the journey's too, shows them), location per application.
+        self.mobile: MobileUnitFlow | None = None
+        if settings.mobile.assisted or settings.mobile.offline_banner:
+            self.mobile = MobileUnitFlow(
+                settings,
+                self.router,
+                lambda target: self.identity_flow.go(target),
+                lambda: self.end_session(EndReason.START_OVER),
+                self,
+                sign_in=staff_sign_in,
+                clock=gesture_clock,
+            )
+            layout.insertWidget(1, self.mobile.staff_bar)
+            layout.insertWidget(2, self.mobile.banner)
+            self.journey.assisted_by = self.mobile.assisted_by
+            self.journey.location = self.mobile.current_location
+            mobile = self.mobile
+            self.journey.submitted.connect(lambda _number: mobile.refresh())
+
         self.idle_overlay = IdleOverlay(root)
         self.start_over_overlay = StartOverOverlay(root)
         # Identify screen, card reader and card removal; Apply goes through it.
@@ -141,7 +174,7 @@ class MainWindow(QMainWindow):
             self.router, self.keeper, self.language, self.end_session, root, identity_service
         )
 
-        self.attract.tileChosen.connect(lambda name: self.identity_flow.go(ScreenName(name)))
+        self.attract.tileChosen.connect(lambda name: self._tile_chosen(ScreenName(name)))
         self.header.languageRequested.connect(lambda lang: self.set_language(Language(lang)))
         self.header.largeTextToggled.connect(self.set_large_text)
         self.header.muteToggled.connect(self.set_muted)
@@ -170,6 +203,7 @@ class MainWindow(QMainWindow):
         self._idle_timer.start()
 
         self._apply_session_choices()
+        self.catalog.source.refresh_if_updated()
         self.router.home()
         forbid_context_menus(self)
         # Links in labels must never open a browser.
@@ -251,7 +285,15 @@ class MainWindow(QMainWindow):
         for screen in self.router.screens().values():
             screen.reset()
         self._apply_session_choices()
+        self.catalog.source.refresh_if_updated()
         self.router.home()
+
+    def _tile_chosen(self, target: ScreenName) -> None:
+        # Assisted service: a staff member signs in before the first resident of the shift.
+        if self.mobile is not None and self.mobile.needs_sign_in():
+            self.mobile.request_sign_in(target)
+            return
+        self.identity_flow.go(target)
 
     def _rate_application(self, number: str) -> None:
         self.rate.start_for(number)
@@ -320,6 +362,8 @@ class MainWindow(QMainWindow):
         self._closing_allowed = True
         self._idle_timer.stop()
         self.identity_flow.shutdown()
+        if self.mobile is not None:
+            self.mobile.shutdown()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._lockdown)

@@ -33,6 +33,7 @@ class ScreenName(StrEnum):
     TECHNICIAN_PIN = "technician-pin"
     TECHNICIAN = "technician"
     CAPTURE = "capture"
+    STAFF_SIGN_IN = "staff-sign-in"
 
 
 class ScreenRouter(QObject):

@@ -1,7 +1,9 @@
 """Technician mode: the hidden gesture opens the PIN pad; the right PIN opens the technician home.
 
-PIN checks (argon2, lockout file) run through the background bridge. Leaving, or any way back
-to the resident screens (idle timeout included), wipes what the technician's session showed.
+Where a staff CA is configured and a PC/SC reader is present, the pad asks for the staff card
+and its PIN instead (kiosk.staff_card); refused cards count toward the same lockout. PIN and
+card checks (argon2, lockout file, card I/O) run through the background bridge. Leaving, or
+any way back to the resident screens (idle timeout included), wipes what the session showed.
 """
 
 from __future__ import annotations
@@ -13,7 +15,19 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from config.schema import KioskSettings
 from kiosk.receipt_printing import ReceiptDesk
-from kiosk.technician_auth import Attempt, Outcome, TechnicianGate, gate_for
+from kiosk.staff_card import (
+    BadPinFormat,
+    CardBlocked,
+    NoCardInReader,
+    NoStaffCa,
+    NotAStaffCard,
+    UntrustedCard,
+    WrongPin,
+    sign_in_at_terminal,
+    staff_card_entry_available,
+    staff_reader_filter,
+)
+from kiosk.technician_auth import PIN_ACTOR, Attempt, Outcome, TechnicianGate, gate_for
 from kiosk.technician_desk import take_inventory
 from ui.bridge import run_in_background
 from ui.router import ScreenName, ScreenRouter
@@ -50,6 +64,12 @@ class TechnicianFlow(QObject):
         self._settings = settings
         self._authorized = False
         self._locked: tuple[TechnicianGate, float] | None = None  # gate and its unlock time
+        self._actor: str | None = None  # who is in: the staff id, or PIN_ACTOR
+        # Replaceable (tests): whether entry is by staff card, and the card sign-in itself.
+        self.card_entry_check: Callable[[], bool] = lambda: staff_card_entry_available(settings)
+        self.card_sign_in: Callable[[str], str] = lambda pin: (
+            sign_in_at_terminal(settings, pin).staff_id
+        )
         # Replaceable (tests inject a gate on a fake clock); read at each attempt.
         self.gate_factory: Callable[[], TechnicianGate] = lambda: gate_for(settings)
         self.pin = TechnicianPinScreen()
@@ -76,6 +96,15 @@ class TechnicianFlow(QObject):
         log.info("technician entry requested")
         self.pin.reset()
         self._router.go(ScreenName.TECHNICIAN_PIN)
+        # Staff card or technician PIN: asking pcscd for readers is I/O, so a worker decides;
+        # without a staff CA and a PC/SC reader in the settings there is nothing to ask.
+        if self._settings.staff_card.ca_file is None or staff_reader_filter(self._settings) is None:
+            self._entry_mode(False)
+        else:
+            self.pin.set_busy(True)
+            run_in_background(self.card_entry_check).on_success(self._entry_mode).on_failure(
+                lambda _error: self._entry_mode(False)
+            ).start()
         gate = self.gate_factory()
         run_in_background(gate.locked_for).on_success(
             lambda seconds: self._show_locked(gate, seconds) if seconds > 0 else None
@@ -85,6 +114,9 @@ class TechnicianFlow(QObject):
         """End technician mode: back to the attract screen with everything wiped."""
         if self._authorized:
             log.info("technician mode left")
+            factory, actor = self.gate_factory, self._actor or PIN_ACTOR
+            # The gate reads the secrets file, the audit entry is fsynced: both off the UI thread.
+            run_in_background(lambda: factory().record_leave(actor)).start()
         self._end()
         self._leave()
 
@@ -96,8 +128,13 @@ class TechnicianFlow(QObject):
         self._router.go(ScreenName.TECHNICIAN)
         self.home.show_devices(take_inventory(self._settings))
 
+    def _entry_mode(self, card_mode: bool) -> None:
+        self.pin.set_busy(False)
+        self.pin.set_card_mode(card_mode)
+
     def _end(self) -> None:
         self._authorized = False
+        self._actor = None
         self._locked = None
         self._lock_timer.stop()
         self.pin.reset()
@@ -106,6 +143,12 @@ class TechnicianFlow(QObject):
     def _check(self, pin: str) -> None:
         self.pin.set_busy(True)
         gate = self.gate_factory()
+        if self.pin.card_mode:
+            sign_in = self.card_sign_in
+            run_in_background(gate.attempt_card, lambda: sign_in(pin)).on_success(
+                lambda attempt: self._answered(gate, attempt)
+            ).on_failure(self._failed).start()
+            return
         run_in_background(gate.attempt, pin).on_success(
             lambda attempt: self._answered(gate, attempt)
         ).on_failure(self._failed).start()
@@ -114,11 +157,14 @@ class TechnicianFlow(QObject):
         self.pin.set_busy(False)
         if self._router.current() is not ScreenName.TECHNICIAN_PIN:
             return  # the pad was left meanwhile (idle timeout): grant nothing
-        if attempt.outcome is Outcome.GRANTED:
+        if attempt.card_error is not None and attempt.outcome is not Outcome.LOCKED:
+            self.pin.show_message(card_message(attempt))
+        elif attempt.outcome is Outcome.GRANTED:
             self._authorized = True
+            self._actor = attempt.actor
             self.pin.reset()
             self._router.go(ScreenName.TECHNICIAN)
-            self.home.open()
+            self.home.open(self._actor)
         elif attempt.outcome is Outcome.REFUSED:
             self.pin.show_message(
                 QCoreApplication.translate(
@@ -188,3 +234,44 @@ class TechnicianFlow(QObject):
             log.warning("technician home shown without authorization; PIN pad instead")
             self.home.reset()
             self._router.go(ScreenName.TECHNICIAN_PIN)
+
+
+def card_message(attempt: Attempt) -> str:
+    """What the pad says after a refused staff card (translated; no personal data)."""
+    error = attempt.card_error
+    translate = QCoreApplication.translate
+    if isinstance(error, WrongPin):
+        text = translate("TechnicianFlow", "Wrong card PIN: %1 tries left on the card.").replace(
+            "%1", str(error.retries_left)
+        )
+    elif isinstance(error, CardBlocked):
+        text = translate(
+            "TechnicianFlow", "This card's PIN is blocked. Ask the card issuer to unblock it."
+        )
+    elif isinstance(error, NotAStaffCard):
+        text = translate("TechnicianFlow", "This is not a staff card.")
+    elif isinstance(error, UntrustedCard):
+        text = translate(
+            "TechnicianFlow",
+            "This card was refused: it is not from the staff CA, has expired, or failed its check.",
+        )
+    elif isinstance(error, NoStaffCa):
+        text = translate(
+            "TechnicianFlow", "The staff CA of this terminal cannot be used. See the log."
+        )
+    elif isinstance(error, BadPinFormat):
+        text = translate("TechnicianFlow", "A card PIN has 6 to 8 digits.")
+    elif isinstance(error, NoCardInReader):
+        text = translate(
+            "TechnicianFlow", "No staff card found. Insert your staff card and enter its PIN."
+        )
+    else:
+        text = translate(
+            "TechnicianFlow",
+            "The staff card could not be read. Take it out, insert it again and retry.",
+        )
+    if attempt.outcome is Outcome.REFUSED:
+        text += " " + translate(
+            "TechnicianFlow", "%1 attempt(s) left before entry is locked."
+        ).replace("%1", str(attempt.attempts_left))
+    return text

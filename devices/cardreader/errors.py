@@ -22,6 +22,13 @@ class UnsupportedCard(CardError):
     message_en = "This card is not supported. Please use a social security card or ID card."
 
 
+class StaffCardInResidentReader(UnsupportedCard):
+    """A staff (PIV) card in a reader that reads residents' cards: not a resident's document."""
+
+    message_zh = "这是工作人员卡，请插入办事群众的卡片"
+    message_en = "This is a staff card. Please insert the resident's card."
+
+
 class CardDataError(CardError):
     """The card answered with data that does not follow its specification."""
 

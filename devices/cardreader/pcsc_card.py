@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -52,18 +52,27 @@ def pcsc_error(what: str, hresult: int) -> CardError:
 
 
 @contextmanager
-def connected_card(reader: str) -> Iterator[tuple[Any, int, bytes]]:
-    """A connection to the card in ``reader``: (card handle, protocol, ATR); reset on exit."""
+def connected_card(
+    reader: str, *, exclusive: bool = False, sharing_wait_s: float = 0.0
+) -> Iterator[tuple[Any, int, bytes]]:
+    """A connection to the card in ``reader``: (card handle, protocol, ATR); reset on exit.
+
+    ``exclusive``: no other connection can use or reset the card meanwhile; another one
+    holding it is waited for up to ``sharing_wait_s``.
+    """
     hresult, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
     if hresult != scard.SCARD_S_SUCCESS:
         raise pcsc_error("establish context", hresult)
+    share = scard.SCARD_SHARE_EXCLUSIVE if exclusive else scard.SCARD_SHARE_SHARED
     try:
-        hresult, card, protocol = scard.SCardConnect(
-            context,
-            reader,
-            scard.SCARD_SHARE_SHARED,
-            scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1,
-        )
+        deadline = time.monotonic() + sharing_wait_s
+        while True:
+            hresult, card, protocol = scard.SCardConnect(
+                context, reader, share, scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1
+            )
+            if hresult != scard.SCARD_E_SHARING_VIOLATION or time.monotonic() > deadline:
+                break
+            time.sleep(0.05)  # another connection (the identity reader) finishes its read
         if hresult != scard.SCARD_S_SUCCESS:
             raise pcsc_error("connect", hresult)
         try:
@@ -96,19 +105,24 @@ def _raise_if_removed(card: Any) -> None:
         time.sleep(0.02)
 
 
+def transmitter(card: Any, protocol: int) -> Callable[[bytes], bytes]:
+    """Send one APDU to a connected card; a lost card or reader becomes a CardError."""
+    pci = scard.SCARD_PCI_T0 if protocol == scard.SCARD_PROTOCOL_T0 else scard.SCARD_PCI_T1
+
+    def transmit(apdu: bytes) -> bytes:
+        hresult, response = scard.SCardTransmit(card, pci, list(apdu))
+        if hresult != scard.SCARD_S_SUCCESS:
+            raise pcsc_error("transmit", hresult)
+        if len(response) < 2:
+            _raise_if_removed(card)
+        return bytes(response)
+
+    return transmit
+
+
 def read_card(reader: str, profiles: Sequence[CardProfile], timeout_s: float = 5.0) -> Identity:
     """Read the Identity of the card in ``reader``; every failure is a CardError."""
     deadline = time.monotonic() + timeout_s
     with connected_card(reader) as (card, protocol, atr):
-        pci = scard.SCARD_PCI_T0 if protocol == scard.SCARD_PROTOCOL_T0 else scard.SCARD_PCI_T1
-
-        def transmit(apdu: bytes) -> bytes:
-            hresult, response = scard.SCardTransmit(card, pci, list(apdu))
-            if hresult != scard.SCARD_S_SUCCESS:
-                raise pcsc_error("transmit", hresult)
-            if len(response) < 2:
-                _raise_if_removed(card)
-            return bytes(response)
-
-        channel = ApduChannel(transmit, deadline=deadline)
+        channel = ApduChannel(transmitter(card, protocol), deadline=deadline)
         return read_identity(channel, atr, profiles)

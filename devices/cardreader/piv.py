@@ -23,6 +23,7 @@ from devices.cardreader.errors import (
     CardStatusError,
     PinBlocked,
     PinRequired,
+    StaffCardInResidentReader,
     WrongPin,
 )
 from devices.cardreader.identity import DocumentType, Identity, IdentitySource
@@ -212,7 +213,13 @@ class PivProfile:
         verify_signature(cert, challenge, signature)
 
     def read(self, channel: ApduChannel) -> Identity:
-        """Certificate, PIN, proof of key possession; the identity comes from the certificate."""
+        """Certificate, PIN, proof of key possession; the identity comes from the certificate.
+
+        Without PIN entry (a reader for residents' cards) a PIV card is a staff card put in the
+        wrong reader: StaffCardInResidentReader, before anything is read from it.
+        """
+        if self._pin_provider is None:
+            raise StaffCardInResidentReader("PIV card in a reader without PIN entry")
         cert = self.read_certificate(channel)
         self.verify_pin(channel)
         self.authenticate(channel, cert)

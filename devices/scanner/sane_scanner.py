@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from config.schema import SaneScannerSettings
+from devices.scanner import sane_runtime
 from devices.scanner.base import ScanError, ScannedPage, ScanProblem
 from devices.scanner.sigpipe import ignore_sigpipe_again
 
@@ -36,9 +37,6 @@ STATUS_PROBLEMS = {
 }
 MODE_WORDS = {"color": ("color", "colour", "24bit"), "gray": ("gray", "grey", "8bit")}
 MAX_SHEETS = 500  # a feeder that never reports empty must not scan forever
-
-_init_lock = threading.Lock()
-_init_count = 0
 
 
 @dataclass(frozen=True)
@@ -61,27 +59,6 @@ def problem_of(error: BaseException) -> ScanProblem:
     return ScanProblem.OTHER
 
 
-def _sane_init() -> Any:
-    global _init_count
-    import sane
-
-    with _init_lock:
-        if _init_count == 0:
-            sane.init()
-        _init_count += 1
-    return sane
-
-
-def _sane_exit() -> None:
-    global _init_count
-    import sane
-
-    with _init_lock:
-        _init_count -= 1
-        if _init_count == 0:
-            sane.exit()
-
-
 class SaneScanner:
     """A SANE device configured from SaneScannerSettings; ``scan()`` yields its pages."""
 
@@ -89,17 +66,17 @@ class SaneScanner:
         self._settings = settings
         self._cancelled = threading.Event()
         try:
-            sane = _sane_init()
+            sane = sane_runtime.acquire()
         except ImportError as exc:
             raise ScanError(ScanProblem.NO_DEVICE, f"python-sane cannot be loaded: {exc}") from exc
         try:
             name = settings.device or self._first_device(sane)
             self._device: Any = sane.open(name)
         except ScanError:
-            _sane_exit()
+            sane_runtime.release()
             raise
         except Exception as exc:
-            _sane_exit()
+            sane_runtime.release()
             raise ScanError(ScanProblem.NO_DEVICE, str(exc)) from exc
         self.name = name
         self._duplex = False
@@ -111,7 +88,8 @@ class SaneScanner:
 
     @staticmethod
     def _first_device(sane: Any) -> str:
-        devices = sane.get_devices()
+        with sane_runtime.listing():
+            devices = sane.get_devices()
         if not devices:
             raise ScanError(ScanProblem.NO_DEVICE, "SANE lists no device")
         return str(devices[0][0])
@@ -260,7 +238,7 @@ class SaneScanner:
         try:
             self._device.close()
         finally:
-            _sane_exit()
+            sane_runtime.release()
             ignore_sigpipe_again()
 
 

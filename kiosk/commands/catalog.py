@@ -35,8 +35,13 @@ def _search(args: argparse.Namespace) -> int:
     index = CatalogIndex.from_store(store)
     filters = SearchFilters(level=args.level, county_code=args.county, service_object=args.object)
     hits = index.search(
-        args.query, limit=args.limit, filters=filters, resident_division=args.division
+        args.query,
+        limit=args.limit,
+        filters=filters,
+        home_division=args.division,
+        language=args.language,
     )
+    hits = [h.in_language(args.language) for h in hits]
     if args.json:
         out = [
             {
@@ -108,6 +113,7 @@ def register(sub: SubParsers) -> None:
     search.add_argument("--level", choices=["municipal", "county", "town"])
     search.add_argument("--county", help="a county code: the county and its towns")
     search.add_argument("--object", choices=["person", "enterprise"])
+    search.add_argument("--language", choices=["zh", "en"], default="zh", help="also match English")
     search.set_defaults(handler=_search)
 
     imp = actions.add_parser("import", help="apply a catalog file atomically")

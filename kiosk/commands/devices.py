@@ -1,4 +1,4 @@
-"""``kiosk devices test printer``: print a test receipt on the configured printer, report JSON."""
+"""``kiosk devices test printer`` (a test receipt, JSON report) and ``kiosk devices discover``."""
 
 from __future__ import annotations
 
@@ -35,9 +35,36 @@ def _cmd_test_printer(args: argparse.Namespace) -> int:
     return EXIT_OK if result.printed else EXIT_FAILED
 
 
+def _cmd_discover(args: argparse.Namespace) -> int:
+    settings = load_from_args(args)
+    if settings is None:
+        return EXIT_CONFIG
+    quiet_logging(settings)
+    from kiosk.device_discovery import discover
+
+    report = discover(settings)
+    if args.json:
+        sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    marks = {True: "present", False: "MISSING", None: "?"}
+    sys.stdout.write("configured:\n")
+    for device in report.configured:
+        line = (
+            f"  {device.key:<24} {device.backend:<10} {device.summary}  [{marks[device.present]}]"
+        )
+        sys.stdout.write(line + "\n")
+    sys.stdout.write("detected:\n")
+    for found in report.detected:
+        line = f"  {found.group.value:<12} {found.source:<8} {found.address:<20} {found.name}"
+        sys.stdout.write(line + (f"  ({found.detail})" if found.detail else "") + "\n")
+    for source, reason in report.notes.items():
+        sys.stdout.write(f"  {source}: {reason}\n")
+    return EXIT_OK
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``kiosk devices test printer``."""
-    devices = sub.add_parser("devices", help="test the terminal's devices")
+    """Add ``kiosk devices test printer`` and ``kiosk devices discover``."""
+    devices = sub.add_parser("devices", help="test and discover the terminal's devices")
     kinds = devices.add_subparsers(dest="devices_command", required=True)
     test = kinds.add_parser("test", help="exercise one device")
     targets = test.add_subparsers(dest="device", required=True)
@@ -47,3 +74,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_source_options(printer)
     printer.add_argument("--png", type=Path, help="also write the test receipt as a PNG")
     printer.set_defaults(handler=_cmd_test_printer)
+    discover = kinds.add_parser(
+        "discover",
+        help="what is configured and what is detected (PC/SC, USB, serial, SANE, cameras, "
+        "network printer candidates)",
+    )
+    add_source_options(discover)
+    discover.add_argument("--json", action="store_true", help="machine-readable output")
+    discover.set_defaults(handler=_cmd_discover)

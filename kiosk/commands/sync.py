@@ -10,13 +10,21 @@ import threading
 from types import FrameType
 
 from config.errors import ConfigError
+from config.schema import KioskSettings
 from config.secrets import load_secrets
 from kiosk import __version__
+from kiosk.audit import open_audit_log
+from kiosk.catalog_store_reader import catalog_store_path
 from kiosk.commands.settings_args import add_source_options, load_from_args, quiet_logging
+from kiosk.config_store import ConfigStore
+from kiosk.sync.audit_events import sync_audit_events
+from kiosk.sync.config_pull import ConfigPull
 from kiosk.sync.engine import SyncEngine, SyncState
 from kiosk.sync.enrollment import enroll, rotate
 from kiosk.sync.errors import SyncError
+from kiosk.sync.outbox_lock import OutboxLocked
 from kiosk.sync.platform_client import PlatformClient
+from offline_cache.catalog_store import CatalogStore
 from offline_cache.errors import StorageUnavailableError
 from offline_cache.store import OfflineStore
 
@@ -25,6 +33,16 @@ EXIT_FAILED = 1
 EXIT_CONFIG = 2
 EXIT_CREDENTIALS = 3  # not enrolled, or the platform refuses the credentials (revoked)
 EXIT_PENDING = 75  # EX_TEMPFAIL: --once ended with applications still to send
+EXIT_LOCKED = 4  # another sync engine holds the data folder
+
+
+def _config_pull(args: argparse.Namespace, settings: KioskSettings) -> ConfigPull | None:
+    """Settings from the platform go into the --config file (none from a shipped profile)."""
+    path = getattr(args, "config", None)
+    if path is None:
+        return None
+    store = ConfigStore(path, audit=open_audit_log(settings), actor="platform")
+    return ConfigPull(store, settings.storage.data_dir.expanduser())
 
 
 def _cmd_sync(args: argparse.Namespace) -> int:
@@ -52,6 +70,10 @@ def _cmd_sync(args: argparse.Namespace) -> int:
         terminal_id=settings.terminal.id,
         settings=settings.sync,
         versions={"kiosk": __version__},
+        catalog=CatalogStore(catalog_store_path(settings)),
+        config=_config_pull(args, settings),
+        events=sync_audit_events(settings),
+        retention_days=settings.storage.retention_days,
     )
     stop = threading.Event()
 
@@ -62,6 +84,9 @@ def _cmd_sync(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGINT, _stop)
     try:
         status = engine.run(stop, until_empty=args.once, timeout_s=args.timeout)
+    except OutboxLocked as error:
+        sys.stderr.write(f"{error}: stop it first (only one sync engine per data folder)\n")
+        return EXIT_LOCKED
     finally:
         client.close()
         store.close()

@@ -54,3 +54,7 @@ class CredentialsRefused(SyncError):
     def __init__(self, message: str, code: str) -> None:
         super().__init__(message)
         self.code = code
+
+
+class AlreadyRated(PermanentRefusal):
+    """409 ``already_rated``: the platform holds another rating of this application."""

@@ -12,6 +12,7 @@ import email.utils
 import hashlib
 import json
 import logging
+import threading
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,10 +21,12 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 from pydantic import BaseModel, ValidationError
+from requests.adapters import HTTPAdapter
 
 from config.schema import KioskSettings
 from config.secrets import Secrets
 from kiosk.sync.errors import (
+    AlreadyRated,
     BadAnswer,
     CredentialsRefused,
     NotFound,
@@ -34,10 +37,12 @@ from kiosk.sync.errors import (
 )
 from kiosk.sync.platform_models import (
     ApplicationStatus,
+    BundleCredentials,
     Health,
     HeartbeatAck,
     IssuedCredentials,
     SubmissionResult,
+    TerminalConfigAnswer,
     WhoAmI,
 )
 
@@ -99,6 +104,7 @@ class PlatformClient:
         read_timeout_s: float = 20.0,
         max_answer_bytes: int = 1024 * 1024,
         session: requests.Session | None = None,
+        pool_size: int = 4,
     ) -> None:
         self.base_url = base_url.rstrip("/") + "/"
         parts = urlsplit(self.base_url)
@@ -110,8 +116,21 @@ class PlatformClient:
         self._max_answer = max_answer_bytes
         self._session = session if session is not None else requests.Session()
         self._session.trust_env = False  # no proxy or CA bundle picked up from the environment
+        if session is None:
+            # One kept-alive connection per upload thread (plus the engine's own requests):
+            # a pool smaller than the parallelism would open and drop a TLS connection each time.
+            adapter = HTTPAdapter(pool_connections=1, pool_maxsize=max(1, pool_size), max_retries=0)
+            self._session.mount("https://", adapter)
+            self._session.mount("http://", adapter)
         self._auth = (client_id, client_secret) if client_id and client_secret else None
-        self.answered = 0  # successful answers so far: the engine's measure of progress
+        self._answered_lock = threading.Lock()
+        self._answered = 0
+
+    @property
+    def answered(self) -> int:
+        """Successful answers so far (from every thread): the engine's measure of progress."""
+        with self._answered_lock:
+            return self._answered
 
     @classmethod
     def from_settings(
@@ -131,6 +150,7 @@ class PlatformClient:
             read_timeout_s=settings.platform.read_timeout_s,
             max_answer_bytes=settings.sync.max_answer_bytes,
             session=session,
+            pool_size=settings.sync.upload_parallelism + 1,
         )
 
     def close(self) -> None:
@@ -180,7 +200,8 @@ class PlatformClient:
         except requests.RequestException as error:  # cut-off bodies, bad chunking
             raise PlatformUnreachable(f"{type(error).__name__}: {error}") from None
         self._classify(response, content, accept)
-        self.answered += 1
+        with self._answered_lock:
+            self._answered += 1
         return response, content
 
     @staticmethod
@@ -276,6 +297,16 @@ class PlatformClient:
         )
         return self._model(IssuedCredentials, content, response)
 
+    def bundle_credentials(self, public_key: str) -> BundleCredentials:
+        """Have the terminal's Ed25519 public key certified; get the city's bundle key."""
+        response, content = self._request(
+            "POST",
+            self._url("terminals/me/bundle-credentials"),
+            accept=frozenset({201}),
+            json_body={"public_key": public_key},
+        )
+        return self._model(BundleCredentials, content, response)
+
     def tus_create(self, length: int, metadata: Mapping[str, str]) -> str:
         """Create an upload; returns its URL (checked to lie on the platform)."""
         encoded = ",".join(
@@ -304,9 +335,14 @@ class PlatformClient:
         )
         return self._offset_header(response)
 
-    def tus_patch(self, url: str, offset: int, chunk: bytes) -> int | None:
-        """Send ``chunk`` at ``offset`` with its SHA-256; the new offset, None on 409 mismatch."""
-        digest = base64.b64encode(hashlib.sha256(chunk).digest()).decode()
+    def tus_patch(
+        self, url: str, offset: int, chunk: bytes, sha256: bytes | None = None
+    ) -> int | None:
+        """Send ``chunk`` at ``offset`` with its SHA-256; the new offset, None on 409 mismatch.
+
+        ``sha256`` is the chunk's digest when the caller has computed it already.
+        """
+        digest = base64.b64encode(sha256 or hashlib.sha256(chunk).digest()).decode()
         response, _ = self._request(
             "PATCH",
             self._check_upload_url(url),
@@ -355,13 +391,22 @@ class PlatformClient:
         return self._model(ApplicationStatus, content, response)
 
     def rate(self, application_id: str, level: str, reasons: list[str]) -> None:
-        """Send a rating (the same rating again is accepted by the platform)."""
-        self._request(
+        """Send a rating (the same rating again is accepted by the platform).
+
+        AlreadyRated when the platform holds a different one (one rating per application):
+        that 409 is final, unlike a 409 for a request still in progress.
+        """
+        response, content = self._request(
             "POST",
             self._url(f"applications/{_segment(application_id)}/rating"),
-            accept=frozenset({200, 201}),
+            accept=frozenset({200, 201, 409}),
             json_body={"level": level, "reasons": reasons},
         )
+        if response.status_code == 409:
+            code, detail = _error_code(content)
+            if code == "already_rated":
+                raise AlreadyRated(detail or "already rated", code, 409)
+            raise TransientRefusal(f"409 {code}: {detail}", _retry_after(response))
 
     def heartbeat(self, body: Mapping[str, Any]) -> HeartbeatAck:
         """Report the terminal's health."""
@@ -369,6 +414,17 @@ class PlatformClient:
             "POST", self._url("heartbeats"), accept=frozenset({200}), json_body=body
         )
         return self._model(HeartbeatAck, content, response)
+
+    def terminal_config(self, etag: str | None) -> tuple[TerminalConfigAnswer | None, str]:
+        """(the platform's settings for this terminal, or None if ours are current; ETag)."""
+        headers = {"If-None-Match": etag} if etag else {}
+        response, content = self._request(
+            "GET", self._url("terminals/me/config"), accept=frozenset({200, 304}), headers=headers
+        )
+        new_etag = response.headers.get("ETag", "")
+        if response.status_code == 304:
+            return None, new_etag
+        return self._model(TerminalConfigAnswer, content, response), new_etag
 
     def catalog(self, cursor: int | None, etag: str | None) -> tuple[bytes | None, int, str]:
         """(gzip bundle or None if ours is current, version, ETag)."""

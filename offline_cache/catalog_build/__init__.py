@@ -15,4 +15,9 @@ Method (see README.md in this folder):
 4. Each placed item becomes a full guide (``guide_text``): national-format item code carrying
    the division's area code, department of that division, conditions, materials, fees, time
    limits, online depth, counters, legal basis, form id and version.
+5. English names (``name_en``, ``division_en``): the service name composed from a hand
+   glossary and name patterns (CC-CEDICT as the fallback for rare words), divisions by their
+   official English names or pinyin + Town / Subdistrict / Township. No translation service.
+6. ``min_applicant_age`` (``classify.min_applicant_age``): the youngest age at which a person
+   may apply alone, with the legal reason beside each rule; absent where there is no limit.
 """

@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from offline_cache.catalog_build.division_en import CITY_EN, division_name_en
 from offline_cache.catalog_build.sources import Division, SourceItem
 
 TASK_TYPES: dict[str, tuple[str, str]] = {
@@ -145,24 +146,30 @@ DEPARTMENTS: dict[str, Department] = {
     )
 }
 
-TOWN_OFFICE_EN = "Town / street convenience service centre"
-
 
 def department_name(item: SourceItem, division: Division, county_name: str) -> tuple[str, str]:
     """The Chinese and English name of the department that handles the item in a division."""
     dept = DEPARTMENTS[item.department]
+    # English names carry the division too: the department list must tell them apart.
+    where_en = division_name_en(division.code, division.name)
     if division.level == "town":
         office = "便民服务中心"
-        return f"{division.name}{office}", TOWN_OFFICE_EN
+        return f"{division.name}{office}", f"{where_en} Convenience Service Centre"
     if dept.key == "广安区税务局":
-        return f"国家税务总局{division.name}税务局", dept.en
+        return f"国家税务总局{division.name}税务局", f"{where_en} Taxation Bureau (STA)"
     if division.level == "municipal":
-        return f"绵阳市{dept.city}", dept.en
+        return f"绵阳市{dept.city}", f"{CITY_EN} {dept.en}"
     if dept.key == "区公安分局" and county_name.endswith("区"):
-        return f"绵阳市公安局{county_name}分局", dept.en
+        return (
+            f"绵阳市公安局{county_name}分局",
+            f"{CITY_EN} Public Security Bureau, {where_en} Branch",
+        )
     if dept.key == "市住房公积金管理中心":
-        return f"绵阳市住房公积金管理中心{county_name}管理部", dept.en
-    return f"{county_name}{dept.county}", dept.en
+        return (
+            f"绵阳市住房公积金管理中心{county_name}管理部",
+            f"{CITY_EN} Housing Provident Fund Centre, {where_en} Office",
+        )
+    return f"{county_name}{dept.county}", f"{where_en} {dept.en}"
 
 
 def stable_fraction(*parts: str) -> float:
@@ -474,3 +481,39 @@ def keywords(item: SourceItem, item_themes: list[str]) -> list[str]:
         out.append(_BRACKETS.sub("", item.main_item))
     out.extend(t for t in item_themes if t not in out)
     return out[:8]
+
+
+# Who may apply alone (coord: ``min_applicant_age``). 18 is full civil capacity (Civil Code
+# art. 17-18): a minor's application is made by a guardian. Marriage registration uses 20, the
+# lower statutory marriage age (Civil Code art. 1047: 22 for men, 20 for women); the registry
+# itself checks the age that applies to each party. The resident ID card may be applied for
+# alone from 16 (Resident ID Card Law art. 8: under 16 a guardian applies), as may work and
+# social insurance (Labour Law art. 15: the minimum working age is 16).
+_AGE_RULES: tuple[tuple[str, int], ...] = (
+    ("婚姻登记", 20),
+    ("结婚", 20),
+    ("收养", 18),
+    ("生育登记", 18),
+    ("居民身份证", 16),
+    ("驾驶", 18),
+    ("医师", 18),
+    ("教师资格", 18),
+    ("宅基地", 18),
+    ("住房公积金", 16),
+)
+_AGE_BY_THEME = {"就业创业": 16, "社会保障": 16, "住房": 18, "交通出行": 18}
+
+
+def min_applicant_age(item: SourceItem, obj: str, item_themes: list[str]) -> int | None:
+    """The youngest age at which a person may apply alone; None when there is no limit."""
+    if obj == "enterprise":
+        return 18  # only an adult can represent an enterprise (legal representative, agent)
+    for word, age in _AGE_RULES:
+        if word in item.name:
+            return age
+    if item.task_type == "1":
+        return 18  # a licence binds the holder: full civil capacity
+    for theme in item_themes:
+        if theme in _AGE_BY_THEME:
+            return _AGE_BY_THEME[theme]
+    return None  # 户籍, 教育, 医疗…: minors' own matters, usually brought by a guardian

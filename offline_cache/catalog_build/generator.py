@@ -11,6 +11,8 @@ from typing import Any
 from stdnum.cn import uscc
 
 from offline_cache.catalog_build import classify, guide_text
+from offline_cache.catalog_build.division_en import division_name_en
+from offline_cache.catalog_build.name_en import english_name
 from offline_cache.catalog_build.placement import BUNDLED_TOTAL, place
 from offline_cache.catalog_build.sources import (
     Division,
@@ -62,8 +64,13 @@ def _item_texts(item: SourceItem) -> dict[str, Any]:
     depth = guide_text.online_depth(item)
     form = guide_text.form_id(obj, themes, item.task_type)
     task_zh, task_en = classify.TASK_TYPES[item.task_type]
+    short = classify.short_name(item.name)
+    age = classify.min_applicant_age(item, obj, themes)
     return {
-        "short_name": classify.short_name(item.name),
+        "name_en": english_name(item.name),
+        "short_name": short,
+        "short_name_en": english_name(short),
+        **({"min_applicant_age": age} if age is not None else {}),
         "keywords": classify.keywords(item, themes),
         "task_type": item.task_type,
         "task_type_name": task_zh,
@@ -100,6 +107,7 @@ def service_record(
         "level_name_en": level_en,
         "division_code": division.code,
         "division_name": division.name,
+        "division_name_en": division_name_en(division.code, division.name),
         "county_code": division.county_code,
         "department": dept_zh,
         "department_en": dept_en,
@@ -137,6 +145,7 @@ def build_catalog(total: int = BUNDLED_TOTAL) -> dict[str, Any]:
             {
                 "code": d.code,
                 "name": d.name,
+                "name_en": division_name_en(d.code, d.name),
                 "level": d.level,
                 "county_code": d.county_code,
                 "parent_code": d.parent_code,

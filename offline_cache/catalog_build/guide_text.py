@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from offline_cache.catalog_build.classify import stable_fraction
+from offline_cache.catalog_build.division_en import division_name_en
 from offline_cache.catalog_build.sources import Division, SourceItem
 
 Material = dict[str, Any]
@@ -380,11 +381,12 @@ def counters(division: Division, department: str, county_name: str) -> list[dict
         hall, hall_en = "绵阳市政务服务中心", "Mianyang Government Service Centre"
         address = "绵阳市涪城区 市政务服务中心"
     elif division.level == "county":
-        hall, hall_en = f"{division.name}政务服务中心", f"{division.name} Government Service Centre"
+        hall = f"{division.name}政务服务中心"
+        hall_en = f"{division_name_en(division.code, division.name)} Government Service Centre"
         address = f"绵阳市{division.name} 政务服务中心"
     else:
         hall = f"{division.name}便民服务中心"
-        hall_en = f"{division.name} Convenience Service Centre"
+        hall_en = f"{division_name_en(division.code, division.name)} Convenience Service Centre"
         address = f"绵阳市{county_name}{division.name} 便民服务中心"
     window = int(stable_fraction("window", division.code, department) * 40) + 1
     return [

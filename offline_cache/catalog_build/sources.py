@@ -144,6 +144,12 @@ def source_attribution() -> list[dict[str, str]]:
             "license": items["license"],
         },
         {
+            "what": "English names of service words missing from the hand glossary (CC-CEDICT)",
+            "repo": "https://cc-cedict.org (MDBG release 2020-12-21)",
+            "commit": "",
+            "license": "CC-BY-SA-4.0",
+        },
+        {
             "what": "Supplement items, guide texts and statistics: generated from templates",
             "repo": "onewindow-kiosk offline_cache/catalog_build",
             "commit": "",

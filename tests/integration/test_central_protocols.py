@@ -13,7 +13,9 @@ from typing import Any
 import httpx
 import pytest
 
+from kiosk.form_visibility import submitted_data
 from tests.fixtures.platform import RunningPlatform
+from tests.form_samples import bundled_forms, sample_data
 
 pytestmark = pytest.mark.stack
 TUS = {"Tus-Resumable": "1.0.0"}
@@ -43,6 +45,9 @@ def _upload(http: httpx.Client, auth: tuple[str, str], data: bytes) -> str:
     return url.rsplit("/", 1)[1]
 
 
+FORM = bundled_forms()["person-general"]
+
+
 def _submission(upload_id: str, data: bytes, subject: str = "a") -> dict[str, Any]:
     return {
         "application_id": str(uuid.uuid4()),
@@ -52,7 +57,7 @@ def _submission(upload_id: str, data: bytes, subject: str = "a") -> dict[str, An
         "form_id": "person-general",
         "form_version": 1,
         "finalized_at": "2026-01-01T08:00:00+08:00",
-        "data": {"subject": subject},
+        "data": submitted_data(FORM, sample_data(FORM, ord(subject))),
         "attachments": [
             {
                 "upload_id": upload_id,

@@ -19,6 +19,7 @@ from PIL import Image
 
 from config.schema import SaneScannerSettings
 from devices.scanner.base import ScanError, ScanProblem
+from devices.scanner.discovery import list_sane_devices
 from devices.scanner.imaging.page_size import PageSize
 from devices.scanner.imaging.pipeline import process_scan
 from devices.scanner.sane_scanner import SaneScanner
@@ -178,3 +179,23 @@ def test_a_scan_never_leaves_the_kiosk_killable_by_a_dropped_connection(
     assert _sigpipe_ignored()
     list(_open(open_scanner).scan())
     assert _sigpipe_ignored()
+
+
+def test_inventories_from_several_threads_neither_crash_nor_end_a_running_scan(
+    open_scanner: list[SaneScanner],
+) -> None:
+    scanner = SaneScanner(_settings())
+    open_scanner.append(scanner)
+    found: list[set[str]] = []
+
+    def inventory() -> None:
+        for _ in range(5):
+            found.append({s.name for s in list_sane_devices()})
+
+    threads = [threading.Thread(target=inventory) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert len(found) == 20 and all("test:0" in names for names in found)
+    assert len(list(scanner.scan())) == 1  # SANE was not shut down under the open device

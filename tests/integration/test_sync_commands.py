@@ -65,8 +65,6 @@ def test_enroll_sync_once_and_queue_commands(
     assert (
         run(["queue", "quarantine", receipt, "--reason", "duplicate", "--config", str(config)]) == 0
     )
-    assert run(["queue", "retry", drop, "--config", str(config)]) == 1
-    assert "quarantined" in capsys.readouterr().err
     assert run(["queue", "retry", keep, "--config", str(config)]) == 0
     assert "next sync pass" in capsys.readouterr().out
     assert run(["sync", "--once", "--config", str(config)]) == 0
@@ -78,6 +76,14 @@ def test_enroll_sync_once_and_queue_commands(
     assert rows[drop]["state"] == "quarantined"
     assert rows[drop]["last_error"] == "set aside by a technician: duplicate"
     assert rows[keep]["total_bytes"] == 2000
+    # A technician's retry puts the quarantined one back in the queue; it is sent once.
+    assert run(["queue", "retry", drop, "--config", str(config)]) == 0
+    assert "back in the queue" in capsys.readouterr().out
+    assert run(["queue", "retry", keep, "--config", str(config)]) == 1
+    assert "submitted" in capsys.readouterr().err
+    assert run(["sync", "--once", "--config", str(config)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["pending"] == 0 and report["quarantined"] == 0
 
     tls_platform.admin.revoke(client_id)
     store = OfflineStore.open(settings.storage)

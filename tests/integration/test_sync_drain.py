@@ -6,7 +6,7 @@ from __future__ import annotations
 import ssl
 import threading
 import urllib.request
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -108,3 +108,24 @@ def test_heartbeat_reports_queue_and_shows_on_the_monitoring_page(
         html = page.read().decode()
     assert sync_terminal.client_id in html
     assert sync_terminal.settings.terminal.id in html
+
+
+def test_personal_data_is_purged_by_the_sync_service_once_retention_has_passed(
+    sync_terminal: SyncTerminal, tls_platform: RunningPlatform
+) -> None:
+    (done,) = seed_applications(sync_terminal.store, 1, attachments=1, size=1000)
+    sync_terminal.engine.run(threading.Event(), until_empty=True, timeout_s=30)
+    for status in ("accepted", "approved", "completed"):
+        tls_platform.admin.move(done, status)
+    sync_terminal.engine.cycle()
+    outbox = sync_terminal.store.outbox
+    assert outbox.get(done).state is S.COMPLETED and outbox.get(done).has_payload
+    retention = 30
+    later = sync_terminal.new_engine(
+        retention_days=retention,
+        clock=lambda: datetime.now(UTC) + timedelta(days=retention, hours=1),
+    )
+    later.cycle()
+    record = outbox.get(done)
+    assert record.state is S.PURGED and not record.has_payload
+    assert outbox.find(record.receipt_number) == record  # still trackable by its numbers

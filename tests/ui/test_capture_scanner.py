@@ -89,3 +89,26 @@ def test_a_slow_scan_is_stopped(qtbot, screen, sane_config_dir) -> None:
     qtbot.waitUntil(lambda: screen.scan_worker is None, timeout=3000)
     assert screen.pages == []
     assert "cancelled" in screen.scan_problem.text()
+
+
+def test_a_duplex_feeder_adds_both_sides_of_every_sheet(qtbot, screen, sane_config_dir) -> None:
+    source = _scanner(device="dfeed:0", source="adf_duplex")
+    source.scanner.set_option("sheets", 2)  # type: ignore[attr-defined]
+    screen.begin("Household register", source)
+    screen.scan_button.click()
+    qtbot.waitUntil(lambda: screen.scan_worker is None, timeout=10000)
+    assert len(screen.pages) == 4 and len(screen.thumb_buttons) == 4
+    assert screen.scan_problem.isHidden()
+
+
+def test_a_duplex_jam_keeps_the_sheets_before_it_and_says_so(
+    qtbot, screen, sane_config_dir
+) -> None:
+    source = _scanner(device="dfeed:0", source="adf_duplex")
+    source.scanner.set_option("sheets", 3)  # type: ignore[attr-defined]
+    source.scanner.set_option("jam-sheet", 2)  # type: ignore[attr-defined]
+    screen.begin("Household register", source)
+    screen.scan_button.click()
+    qtbot.waitUntil(lambda: screen.scan_worker is None, timeout=10000)
+    assert len(screen.pages) == 2  # front and back of the first sheet
+    assert "jammed" in screen.scan_problem.text()

@@ -1,4 +1,5 @@
-"""Opening the catalog never blocks the UI thread: a timer keeps ticking while it loads."""
+"""Opening the catalog never blocks the UI thread: a timer keeps ticking while it loads; an
+updated catalog is picked up between residents."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import time
 
 from PySide6.QtCore import QTimer
 
-from kiosk.catalog_store_reader import open_catalog
+from kiosk.catalog_store_reader import catalog_store_path, open_catalog
+from kiosk.session import EndReason
+from offline_cache.catalog_store import CatalogStore
 from ui.router import ScreenName
 
 TICK_MS = 10
@@ -33,3 +36,30 @@ def test_the_ui_thread_keeps_ticking_while_the_catalog_loads(qtbot, window, kios
     assert max(gaps) < took / 2
     assert window.catalog.source.reader() is not None
     assert not window.catalog.search.status.isVisible()
+
+
+def test_a_catalog_the_sync_service_updated_is_picked_up_between_residents(
+    qtbot, window, kiosk_settings
+):
+    window.router.go(ScreenName.GUIDE)
+    with qtbot.waitSignal(window.catalog.source.ready, timeout=30000):
+        pass
+    loaded = window.catalog.source.reader()
+    store = CatalogStore(catalog_store_path(kiosk_settings))  # as the sync service would
+    renamed = store.guide(store.service_rows()[0].code)
+    renamed["name"] = "绵阳市测试更新事项登记"
+    delta = {
+        "format": "onewindow-catalog-delta",
+        "format_version": 1,
+        "base_version": loaded.version,
+        "catalog_version": loaded.version + 1,
+        "services": [renamed],
+        "removed": [],
+    }
+    assert store.apply_update(delta, '"v-next"').accepted
+    assert window.catalog.source.reader() is loaded  # nothing changes under a resident
+    with qtbot.waitSignal(window.catalog.source.ready, timeout=30000):
+        window.end_session(EndReason.FINISHED)
+    fresh = window.catalog.source.reader()
+    assert fresh.version == loaded.version + 1
+    assert fresh.search("测试更新事项")[0].code == renamed["code"]

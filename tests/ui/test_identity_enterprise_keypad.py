@@ -41,7 +41,9 @@ def test_keypad_accepts_the_published_example(qtbot, identity_window):
     assert screen.confirm_code_button.isEnabled()
     screen.confirm_code_button.click()
     assert screen.credit_code() == VALID
-    assert any(VALID in text for text in visible_texts(screen))  # the banner on the card side
+    banner = visible_texts(screen)  # the banner on the card side: masked like an ID number
+    assert any("9135**********0Y43" in text for text in banner)
+    assert not any(VALID in text for text in banner)
 
 
 def test_keypad_rejects_a_wrong_check_character(qtbot, identity_window):

@@ -143,7 +143,7 @@ def test_queue_page_lists_a_waiting_application(window, qtbot, clock, gate_clock
     qtbot.waitUntil(lambda: window.router.current() is ScreenName.TECHNICIAN, timeout=5000)
     home = window.technician.home
     qtbot.mouseClick(home.page_buttons[1], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: number in home.queue.report.text(), timeout=10000)
-    assert "Waiting or sent: 1" in home.queue.report.text()
-    assert "finalized" in home.queue.report.text()
-    assert "Quarantined: 0" in home.queue.report.text()
+    qtbot.waitUntil(lambda: home.queue.table.rowCount() == 1, timeout=10000)
+    assert home.queue.counts.text() == "Waiting: 1 · Quarantined: 0"
+    assert home.queue.table.item(0, 0).text() == number
+    assert home.queue.table.item(0, 2).text() == "waiting"

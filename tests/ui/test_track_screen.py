@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.receipt_number import CHINA_STANDARD_TIME
+from kiosk.tracking_qr import open_receipt_qr_scanner
 from tests.fixtures.tracking import open_tracking_terminal, seed_one
 from tests.ui.tracking_window import offline, open_window
 from ui.router import ScreenName
@@ -107,11 +108,13 @@ def test_the_field_has_a_visible_label(window):
     assert label.text() == "回执编号或办件编号"
 
 
-def test_the_scan_button_shows_only_with_a_camera_qr_source(window):
+def test_the_scan_button_shows_only_with_a_camera_qr_source(window, kiosk_settings):
     window.router.go(ScreenName.TRACK)
     assert not window.track.scan_button.isVisible()
-    window.track.set_qr_source(lambda: None)
+    window.track.set_qr_source(open_receipt_qr_scanner(kiosk_settings))  # the demo camera
     assert window.track.scan_button.isVisible()
+    window.track.set_qr_source(None)
+    assert not window.track.scan_button.isVisible()
 
 
 def test_a_slow_platform_never_blocks_the_ui_thread(qtbot, terminal, tls_platform):

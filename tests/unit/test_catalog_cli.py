@@ -34,6 +34,18 @@ def test_search_json_prints_ranked_results(
     assert [r["score"] for r in results] == sorted((r["score"] for r in results), reverse=True)
 
 
+def test_search_in_english_ranks_the_residents_division_first(
+    catalog_store: CatalogStore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["catalog", "search", "birth registration", "--language", "en", "--json"]
+    argv += ["--division", "510704", "--limit", "3", "--db", str(catalog_store.path)]
+    assert run(argv) == 0
+    results = json.loads(capsys.readouterr().out)
+    assert results[0]["division"].startswith("510704")
+    assert results[0]["division_name"] == "Youxian District"
+    assert all("Birth registration" in r["name"] for r in results)
+
+
 def test_import_reports_and_applies_or_rejects(
     catalog_store: CatalogStore, tmp_path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -75,7 +75,7 @@ def test_same_tier_ranks_by_popularity(catalog_index: CatalogIndex) -> None:
 
 
 def test_the_residents_own_division_comes_first_among_equals(catalog_index: CatalogIndex) -> None:
-    hits = catalog_index.search("生育登记", limit=20, resident_division=FUCHENG_FENGGU)
+    hits = catalog_index.search("生育登记", limit=20, home_division=FUCHENG_FENGGU)
     county_hits = [h for h in hits if h.level == "county"]
     town_hits = [h for h in hits if h.level == "town"]
     assert county_hits[0].division_name == "涪城区"

@@ -107,3 +107,11 @@ def test_the_preview_blocks_are_the_printed_lines() -> None:
     preview = [b.text for b in receipt_layout(receipt, 48) if isinstance(b, TextBlock)]
     printed = [line for line in read(receipt).lines if line and not line.startswith("---")]
     assert preview == printed
+
+
+def test_a_long_receipt_number_stays_whole_on_narrow_paper() -> None:
+    number = "MY-LDFWC-001-20261126-000013"
+    settings = network_settings(chars_per_line=32, paper_width_mm=58)
+    lines = read(sample_receipt(receipt_number=number), settings).lines
+    assert all(display_width(line) <= 32 for line in lines)
+    assert lines[lines.index("回执编号：") + 1] == number

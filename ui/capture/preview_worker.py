@@ -9,15 +9,16 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QImage
 
 from kiosk.document_capture import CameraCapture
+from ui.capture.retiring_worker import RetiringWorker
 
 log = logging.getLogger(__name__)
 
 
-class PreviewWorker(QThread):
+class PreviewWorker(RetiringWorker):
     """Runs ``CameraCapture.next_view`` in a loop and emits each view for painting."""
 
     viewReady = Signal(QImage, object, float)  # image, corners (list of (x, y)) or None, hold
@@ -33,7 +34,7 @@ class PreviewWorker(QThread):
         """The UI painted the last view: the next one may come."""
         self._shown.set()
 
-    def run(self) -> None:
+    def work(self) -> None:
         """Grab, detect, convert; until interruption is requested."""
         try:
             self.capture.start()
@@ -62,4 +63,4 @@ class PreviewWorker(QThread):
             corners = list(view.corners) if view.corners is not None else None
             self._shown.clear()
             self.viewReady.emit(image, corners, view.hold)
-        self.capture.stop()
+        self.capture.stop()  # here, not on the UI thread: the grab thread takes a moment

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import Signal
 
 from kiosk.document_capture import ScanError, ScannerCapture, ScanProblem
+from ui.capture.retiring_worker import RetiringWorker
 
 log = logging.getLogger(__name__)
 
 
-class ScanWorker(QThread):
+class ScanWorker(RetiringWorker):
     """Runs ``ScannerCapture.scan`` once; cancel with ``ScannerCapture.cancel`` from any thread."""
 
     pageScanned = Signal(object)  # kiosk.document_capture.FinishedPage
@@ -21,7 +22,7 @@ class ScanWorker(QThread):
         super().__init__()
         self.capture = capture
 
-    def run(self) -> None:
+    def work(self) -> None:
         """Scan every page the device gives."""
         try:
             for page in self.capture.scan():

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.forms import FormField, Option, Prefill, Text, Widget
-from kiosk.identity import mask_name, mask_resident_id
+from kiosk.identity import mask_credit_code, mask_name, mask_resident_id
 from kiosk.mianyang_divisions import counties
 
 _MAX_LENGTH = {
@@ -76,7 +76,12 @@ class FieldInput(QWidget):
         return self
 
 
-_CARD_MASKS = {Prefill.NAME: mask_name, Prefill.ID_NUMBER: mask_resident_id}
+_CARD_MASKS = {
+    Prefill.NAME: mask_name,
+    Prefill.ID_NUMBER: mask_resident_id,
+    # Public, but shown like every identifier the terminal was given (kiosk.identity).
+    Prefill.CREDIT_CODE: mask_credit_code,
+}
 
 
 class LineInput(FieldInput):

@@ -10,7 +10,9 @@ the pages back to the materials step. All device and imaging work runs off the U
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QHideEvent, QIcon, QImage, QPixmap
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from config.schema import Language
 from kiosk.document_capture import (
+    DEVICE_RELEASES,
     CameraCapture,
     DocumentCapture,
     FinishedPage,
@@ -40,12 +43,16 @@ from ui.bridge import run_in_background
 from ui.capture.preview_worker import PreviewWorker
 from ui.capture.scan_worker import ScanWorker
 from ui.screens.journey_base import JourneyScreen
+from ui.theme import NORMAL, Metrics
 from ui.widgets.camera_preview import CameraPreview
 
 log = logging.getLogger(__name__)
 
-THUMB_PX = 96
+THUMB_PX = 124  # a page's thumbnail, tall enough to recognise at arm's length
 PAGE_VIEW_PX = (420, 330)
+PAGE_VIEW_LARGE_TEXT_PX = (400, 196)
+PREVIEW_MIN_PX = (640, 360)
+PREVIEW_MIN_LARGE_TEXT_PX = (560, 300)
 SIDE_WIDTH = 460
 
 
@@ -71,7 +78,7 @@ class CaptureScreen(JourneyScreen):
 
         # --- source: camera or scanner
         self.preview = CameraPreview()
-        self.preview.setMinimumSize(640, 360)
+        self.preview.setMinimumSize(*PREVIEW_MIN_PX)
         self.camera_hint = QLabel(objectName="hint", wordWrap=True)
         camera_panel = QWidget()
         camera_box = QVBoxLayout(camera_panel)
@@ -107,6 +114,7 @@ class CaptureScreen(JourneyScreen):
         self.page_view = QLabel(objectName="capturedPage")
         self.page_view.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.page_view.setFixedSize(*PAGE_VIEW_PX)
+        self.page_view.setWordWrap(True)  # the placeholder text in large-text mode
         self.verdict = QLabel(objectName="verdict", wordWrap=True)
         self.retake_button = QPushButton(objectName="secondary")
         self.retake_button.clicked.connect(self.retake)
@@ -157,6 +165,14 @@ class CaptureScreen(JourneyScreen):
         self._show_pages()
         self.retranslate()
 
+    def apply_metrics(self, metrics: Metrics) -> None:
+        """Large text makes every control taller: the page view and preview give way, so the
+        thumbnails and their controls stay on screen."""
+        large = metrics.touch_px > NORMAL.touch_px
+        self.page_view.setFixedSize(*(PAGE_VIEW_LARGE_TEXT_PX if large else PAGE_VIEW_PX))
+        self.preview.setMinimumSize(*(PREVIEW_MIN_LARGE_TEXT_PX if large else PREVIEW_MIN_PX))
+        self._show_pages()
+
     # --- starting and stopping ------------------------------------------------------------
 
     def begin(self, material_name: str, source: DocumentCapture) -> None:
@@ -171,8 +187,11 @@ class CaptureScreen(JourneyScreen):
         if isinstance(source, CameraCapture):
             self.source_stack.setCurrentIndex(0)
             worker = PreviewWorker(source)
-            worker.viewReady.connect(self._show_view)
-            worker.captureDue.connect(lambda frame: self._take(frame, automatic=True))
+            # A stopped worker may still deliver a last view or capture: only the current counts.
+            worker.viewReady.connect(
+                lambda image, corners, hold, w=worker: self._show_view(w, image, corners, hold)
+            )
+            worker.captureDue.connect(lambda frame, w=worker: self._capture_due(w, frame))
             self.preview_worker = worker
             worker.start()
         else:
@@ -181,32 +200,47 @@ class CaptureScreen(JourneyScreen):
         self.retranslate()
 
     def stop(self) -> None:
-        """Stop the preview or the scan and release the device (blocks briefly)."""
-        if self.preview_worker is not None:
-            self.preview_worker.requestInterruption()
-            self.preview_worker.wait(3000)
-            self.preview_worker = None
-        if self.scan_worker is not None:
-            if isinstance(self.source, ScannerCapture):
-                self.source.cancel()
-            self.scan_worker.wait(5000)
-            self.scan_worker = None
-        if self.source is not None:
-            try:
-                self.source.close()
-            except Exception as exc:  # a device that is gone cannot be released twice
-                log.debug("closing the capture device: %s", type(exc).__name__)
-            self.source = None
+        """Stop the preview or the scan and release the device, without waiting for either.
+
+        The worker ends its loop and closes the device on its own thread (a camera's grab
+        thread takes a moment to end, a scanner to answer the cancel); opening a device again
+        waits for that release (kiosk.document_capture.DEVICE_RELEASES).
+        """
+        source, self.source = self.source, None
+        workers = [w for w in (self.preview_worker, self.scan_worker) if w is not None]
+        self.preview_worker = self.scan_worker = None
         self.preview.clear()
+        if source is None:
+            for worker in workers:
+                worker.retire(_nothing)
+            return
+        DEVICE_RELEASES.started()
+        if isinstance(source, ScannerCapture) and workers:
+            source.cancel()  # the scan ends when the device answers; SANE allows it any time
+        release = partial(DEVICE_RELEASES.release, source)
+        if not workers:
+            threading.Thread(target=release, name="capture-release", daemon=True).start()
+        for worker in workers:
+            worker.retire(release)
+            release = _nothing  # one release, by the worker that holds the device
 
     # --- camera ---------------------------------------------------------------------------
 
     def _show_view(
-        self, image: QImage, corners: list[tuple[float, float]] | None, hold: float
+        self,
+        worker: PreviewWorker,
+        image: QImage,
+        corners: list[tuple[float, float]] | None,
+        hold: float,
     ) -> None:
+        if worker is not self.preview_worker:
+            return  # stopped: its last frame is not shown
         self.preview.show_frame(image, corners, hold)
-        if self.preview_worker is not None:
-            self.preview_worker.frame_shown()
+        worker.frame_shown()
+
+    def _capture_due(self, worker: PreviewWorker, frame: object) -> None:
+        if worker is self.preview_worker:
+            self._take(frame, automatic=True)
 
     def take_picture(self) -> None:
         """Take picture: the newest frame, whatever its stillness."""
@@ -252,9 +286,10 @@ class CaptureScreen(JourneyScreen):
         self._scan_problem = None
         self._scanned_this_run = 0
         worker = ScanWorker(self.source)
-        worker.pageScanned.connect(self._scanned)
-        worker.scanFailed.connect(self._scan_failed)
-        worker.finished.connect(self._scan_ended)
+        # Pages and problems of a scan stopped with the screen are dropped.
+        worker.pageScanned.connect(lambda page, w=worker: self._scanned(w, page))
+        worker.scanFailed.connect(lambda problem, w=worker: self._scan_failed(w, problem))
+        worker.finished.connect(lambda w=worker: self._scan_ended(w))
         self.scan_worker = worker
         self._scan_state()
         worker.start()
@@ -264,16 +299,22 @@ class CaptureScreen(JourneyScreen):
         if isinstance(self.source, ScannerCapture) and self.scan_worker is not None:
             self.source.cancel()
 
-    def _scanned(self, page: FinishedPage) -> None:
+    def _scanned(self, worker: ScanWorker, page: FinishedPage) -> None:
+        if worker is not self.scan_worker:
+            return
         self._scanned_this_run += 1
         self.add_page(page)
         self._scan_state()
 
-    def _scan_failed(self, problem: ScanProblem) -> None:
+    def _scan_failed(self, worker: ScanWorker, problem: ScanProblem) -> None:
+        if worker is not self.scan_worker:
+            return
         self._scan_problem = problem
         self._scan_state()
 
-    def _scan_ended(self) -> None:
+    def _scan_ended(self, worker: ScanWorker) -> None:
+        if worker is not self.scan_worker:
+            return
         self.scan_worker = None
         self._scan_state()
 
@@ -345,6 +386,7 @@ class CaptureScreen(JourneyScreen):
         while self.thumbs_box.count():
             item = self.thumbs_box.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # out of the layout, it would float until deleted
                 item.widget().deleteLater()
         self.thumb_buttons = []
         for index, finished in enumerate(self.pages):
@@ -353,7 +395,8 @@ class CaptureScreen(JourneyScreen):
             button.setChecked(index == self.selected)
             button.setIcon(QIcon(_pixmap(finished.page.thumbnail_png)))
             button.setIconSize(QSize(THUMB_PX, THUMB_PX))
-            button.setFixedHeight(THUMB_PX + 16)
+            # The theme's button min-height (a touch target) would win over setFixedHeight.
+            button.setStyleSheet(f"min-height: {THUMB_PX + 8}px; max-height: {THUMB_PX + 8}px;")
             button.setAccessibleName(self.tr("Page %1").replace("%1", str(index + 1)))
             button.setText(str(index + 1))
             button.clicked.connect(lambda _=False, i=index: self.select(i))
@@ -463,6 +506,10 @@ class CaptureScreen(JourneyScreen):
         self.material_name = ""
         self._show_pages()
         self.show_message("")
+
+
+def _nothing() -> None:
+    """A release with nothing to release."""
 
 
 def _pixmap(png: bytes) -> QPixmap:

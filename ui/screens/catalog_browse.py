@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from config.schema import Language
 from kiosk.catalog_query import SearchFilters, SearchHit
 from ui.screens.base import Screen
-from ui.screens.catalog_search import hit_detail
+from ui.screens.catalog_search import FilterChips, hit_detail
 from ui.screens.catalog_source import CatalogSource
 from ui.screens.catalog_texts import (
     ENTERPRISE_THEMES,
@@ -72,10 +72,14 @@ class CatalogBrowseScreen(Screen):
         source: CatalogSource,
         language: Callable[[], Language],
         parent: QWidget | None = None,
+        home_division: Callable[[], str | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._source = source
         self._language = language
+        self._home_division = home_division or (lambda: None)
+        self.chips = FilterChips()
+        self.chips.changed.connect(self._chips_changed)
         self.mode = BrowseBy.THEME
         self.filters = SearchFilters()
         self.total = 0
@@ -129,6 +133,7 @@ class CatalogBrowseScreen(Screen):
         layout.setSpacing(16)
         layout.addWidget(self._heading)
         layout.addLayout(tabs)
+        layout.addWidget(self.chips)
         layout.addLayout(body, 1)
         source.ready.connect(self._on_ready)
         self.apply_metrics(NORMAL)
@@ -147,6 +152,7 @@ class CatalogBrowseScreen(Screen):
         self.mode_buttons[BrowseBy.DEPARTMENT].setText(self.tr("Departments"))
         self.mode_buttons[BrowseBy.AREA].setText(self.tr("Level and area"))
         self.clear_button.setText(self.tr("Show all"))
+        self.chips.retranslate()
         for button in (*self.mode_buttons.values(), self.clear_button):
             button.setAccessibleName(button.text())
         self._build_choices()
@@ -168,6 +174,7 @@ class CatalogBrowseScreen(Screen):
         self._source.forget(ASKER)
         self.mode = BrowseBy.THEME
         self.filters = SearchFilters()
+        self.chips.clear()
         self.hits, self.total = [], 0
         self.shown_filters = None
         self._build_choices()
@@ -214,7 +221,12 @@ class CatalogBrowseScreen(Screen):
     def clear_filters(self) -> None:
         """Every service again."""
         self.filters = SearchFilters()
+        self.chips.clear()
         self._build_choices()
+        self._refresh()
+
+    def _chips_changed(self) -> None:
+        self.filters = self.chips.apply(self.filters)
         self._refresh()
 
     def _set(self, **changes: str | None) -> None:
@@ -261,13 +273,13 @@ class CatalogBrowseScreen(Screen):
             self._add_group(self.tr("Level"), LEVELS, level_name, "level")
             if self.filters.level != "municipal":
                 counties = reader.counties()
-                names = {c.code: c.name for c in counties}
+                names = {c.code: c.name_in(self._language()) for c in counties}
                 self._add_group(
                     self.tr("County or district"), list(names), names.__getitem__, "county"
                 )
             if self.filters.county_code and self.filters.level in (None, "town"):
                 towns = reader.towns(self.filters.county_code)
-                names = {t.code: t.name for t in towns}
+                names = {t.code: t.name_in(self._language()) for t in towns}
                 self._add_group(
                     self.tr("Town or street"), list(names), names.__getitem__, "division"
                 )
@@ -335,8 +347,11 @@ class CatalogBrowseScreen(Screen):
     def _refresh(self) -> None:
         filters = self.filters
         self._asked = filters
+        home = self._home_division()
         self._source.ask(
-            ASKER, lambda reader: reader.browse(filters, limit=BROWSE_LIMIT), self._on_browsed
+            ASKER,
+            lambda reader: reader.browse(filters, limit=BROWSE_LIMIT, home_division=home),
+            self._on_browsed,
         )
 
     def _on_browsed(self, result: tuple[int, list[SearchHit]]) -> None:
@@ -347,7 +362,10 @@ class CatalogBrowseScreen(Screen):
     def _show_hits(self) -> None:
         reader = self._source.reader()
         language = self._language()
-        self.results.set_hits(self.hits, lambda hit: hit_detail(reader, hit, language))
+        self.results.set_hits(
+            [hit.in_language(language) for hit in self.hits],
+            lambda hit: hit_detail(reader, hit, language),
+        )
         if reader is None:
             self.count_label.setText(self.tr("Loading the list of services…"))
         elif self.total > len(self.hits):

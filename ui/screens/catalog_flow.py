@@ -37,12 +37,14 @@ class CatalogScreens(QObject):
         router: ScreenRouter,
         language: Callable[[], Language],
         parent: QObject | None = None,
+        home_division: Callable[[], str | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.router = router
         self.source = CatalogSource(settings, self)
-        self.search = CatalogSearchScreen(self.source, language)
-        self.browse = CatalogBrowseScreen(self.source, language)
+        # The identified resident's division ranks first (kiosk.catalog_home.home_division_of).
+        self.search = CatalogSearchScreen(self.source, language, home_division=home_division)
+        self.browse = CatalogBrowseScreen(self.source, language, home_division=home_division)
         self.guide = ServiceGuideScreen(self.source, language, str(settings.platform.url))
         router.register(ScreenName.GUIDE, self.search)
         router.register(ScreenName.CATALOG_BROWSE, self.browse)

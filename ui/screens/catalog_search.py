@@ -7,13 +7,14 @@ UI thread and only the answer to the latest text is shown.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from config.schema import Language
-from kiosk.catalog_query import SearchHit
+from kiosk.catalog_query import SearchFilters, SearchHit
 from kiosk.catalog_reader import CatalogReader
 from ui.screens.base import Screen
 from ui.screens.catalog_source import CatalogSource
@@ -27,9 +28,62 @@ ASKER = "search"
 
 
 def hit_detail(reader: CatalogReader | None, hit: SearchHit, language: Language) -> str:
-    """The second line of a result: division · department · level."""
-    department = reader.department_name(hit.department, language) if reader else hit.department
-    return " · ".join((hit.division_name, department, level_name(hit.level)))
+    """The second line of a result: division · department · level (in ``language``)."""
+    shown = hit.in_language(language)
+    department = reader.department_name(hit.department, language) if reader else shown.department
+    return " · ".join((shown.division_name, department, level_name(hit.level)))
+
+
+class FilterChips(QWidget):
+    """Chips that narrow a search or browse: residents / enterprises, "can be done here"."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.person = QPushButton(objectName="choice", checkable=True)
+        self.enterprise = QPushButton(objectName="choice", checkable=True)
+        self.here = QPushButton(objectName="choice", checkable=True)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(16)
+        for button in (self.person, self.enterprise, self.here):
+            row.addWidget(button)
+        row.addStretch(1)
+        self.person.clicked.connect(lambda on: self._pick(self.person, self.enterprise, on))
+        self.enterprise.clicked.connect(lambda on: self._pick(self.enterprise, self.person, on))
+        self.here.clicked.connect(lambda _on: self.changed.emit())
+
+    def _pick(self, chosen: QPushButton, other: QPushButton, on: bool) -> None:
+        if on:
+            other.setChecked(False)
+        self.changed.emit()
+
+    def retranslate(self) -> None:
+        """Chip texts in the current language."""
+        self.person.setText(self.tr("For residents"))
+        self.enterprise.setText(self.tr("For enterprises"))
+        self.here.setText(self.tr("Can be done here"))
+        for button in (self.person, self.enterprise, self.here):
+            button.setAccessibleName(button.text())
+
+    def apply(self, filters: SearchFilters) -> SearchFilters:
+        """``filters`` with the chips' choices."""
+        service_object = (
+            "person"
+            if self.person.isChecked()
+            else "enterprise"
+            if self.enterprise.isChecked()
+            else None
+        )
+        return dataclasses.replace(
+            filters, service_object=service_object, here_only=self.here.isChecked()
+        )
+
+    def clear(self) -> None:
+        """No chip chosen."""
+        for button in (self.person, self.enterprise, self.here):
+            button.setChecked(False)
 
 
 class CatalogSearchScreen(Screen):
@@ -44,10 +98,14 @@ class CatalogSearchScreen(Screen):
         source: CatalogSource,
         language: Callable[[], Language],
         parent: QWidget | None = None,
+        home_division: Callable[[], str | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._source = source
         self._language = language
+        self._home_division = home_division or (lambda: None)
+        self.chips = FilterChips()
+        self.chips.changed.connect(self._search_now)
         self._heading = QLabel(objectName="heading")
         self.search_edit = QLineEdit(objectName="catalogSearch")
         self.search_edit.setMaxLength(40)
@@ -87,6 +145,7 @@ class CatalogSearchScreen(Screen):
         layout.setSpacing(20)
         layout.addWidget(self._heading)
         layout.addLayout(top)
+        layout.addWidget(self.chips)
         layout.addWidget(self.status)
         layout.addWidget(self._no_result_row)
         layout.addWidget(self.results, 1)
@@ -107,6 +166,7 @@ class CatalogSearchScreen(Screen):
         self.browse_button.setText(self.tr("Browse by category"))
         self.no_result_browse.setText(self.tr("Browse by category"))
         self.no_result_staff.setText(self.tr("Call staff"))
+        self.chips.retranslate()
         for button in (self.browse_button, self.no_result_browse, self.no_result_staff):
             button.setAccessibleName(button.text())
         self._show_hits()
@@ -127,6 +187,7 @@ class CatalogSearchScreen(Screen):
         self._source.forget(ASKER)
         super().reset()
         self._timer.stop()  # clear() above restarted it
+        self.chips.clear()
         self.hits = []
         self._show_hits()
 
@@ -149,9 +210,18 @@ class CatalogSearchScreen(Screen):
             self.hits = []
             self._show_hits()
             return
+        filters = self.chips.apply(SearchFilters())
+        language = str(self._language())
+        home = self._home_division()
         self._source.ask(
             ASKER,
-            lambda reader: reader.search(text, limit=RESULT_LIMIT),
+            lambda reader: reader.search(
+                text,
+                limit=RESULT_LIMIT,
+                filters=filters,
+                home_division=home,
+                language=language,
+            ),
             self._on_hits,
         )
 
@@ -162,7 +232,10 @@ class CatalogSearchScreen(Screen):
     def _show_hits(self) -> None:
         reader = self._source.reader()
         language = self._language()
-        self.results.set_hits(self.hits, lambda hit: hit_detail(reader, hit, language))
+        self.results.set_hits(
+            [hit.in_language(language) for hit in self.hits],
+            lambda hit: hit_detail(reader, hit, language),
+        )
         self._show_status()
 
     def _show_status(self) -> None:

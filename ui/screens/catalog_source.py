@@ -16,7 +16,7 @@ from shiboken6 import isValid
 
 from config.schema import KioskSettings
 from kiosk.catalog_reader import CatalogReader
-from kiosk.catalog_store_reader import open_catalog
+from kiosk.catalog_store_reader import StoreCatalogReader, open_catalog, reopen_if_updated
 from ui.bridge import run_in_background
 
 log = logging.getLogger(__name__)
@@ -53,6 +53,22 @@ class CatalogSource(QObject):
         run_in_background(open_catalog, self._settings).on_success(self._loaded).on_failure(
             self._load_failed
         ).start()
+
+    def refresh_if_updated(self) -> None:
+        """Between residents: pick up a catalog the sync service updated, in the background."""
+        current = self._reader
+        if not isinstance(current, StoreCatalogReader) or self._loading:
+            return
+
+        def swapped(reader: StoreCatalogReader | None) -> None:
+            if reader is not None and isValid(self) and self._reader is current:
+                log.info("catalog updated", extra={"version": reader.version})
+                self._reader = reader
+                self.ready.emit()
+
+        run_in_background(reopen_if_updated, self._settings, current).on_success(
+            swapped
+        ).on_failure(lambda error: log.error("catalog update not loaded", exc_info=error)).start()
 
     def adopt(self, reader: CatalogReader) -> None:
         """Use an already opened catalog (tests share one across many windows)."""

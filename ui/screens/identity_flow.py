@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from config.schema import Language
+from kiosk.identity import EnterpriseIdentity, EnterpriseSource
 from kiosk.identity_service import IdentifiedVisitor, IdentityOutcome, IdentityService, OutcomeKind
 from kiosk.session import EndReason, SessionKeeper
 from ui.card_reader_bridge import CardReaderBridge
@@ -44,6 +45,8 @@ class IdentityFlow(QObject):
         self._keeper = keeper
         self._end_session = end_session
         self._after_identity = ScreenName.APPLY
+        # True while the identity screen shows only because a card went in on the home screen.
+        self._opened_by_card = False
         self.screen = IdentityScreen(service, language)
         router.register(ScreenName.IDENTIFY, self.screen)
         self.notice = CardRemovedNotice(overlay_parent)
@@ -68,8 +71,13 @@ class IdentityFlow(QObject):
     def _on_identified(self, visitor: IdentifiedVisitor) -> None:
         session = self._keeper.current
         session.identity = visitor.identity
-        if visitor.credit_code:
-            session.remember_sensitive(visitor.credit_code)
+        session.set_enterprise(
+            EnterpriseIdentity(
+                visitor.credit_code, source=EnterpriseSource(visitor.credit_code_source)
+            )
+            if visitor.credit_code
+            else None
+        )
         self._router.go(self._after_identity)
 
     def _on_outcome(self, outcome: IdentityOutcome) -> None:
@@ -80,10 +88,22 @@ class IdentityFlow(QObject):
             if at_home:
                 self._router.go(ScreenName.IDENTIFY)
         elif outcome.kind is OutcomeKind.READING and at_home:
+            self._opened_by_card = True
             self._router.go(ScreenName.IDENTIFY)
+        elif (
+            outcome.staff_card
+            and self._opened_by_card
+            and self._router.current() is ScreenName.IDENTIFY
+        ):
+            # A staff card put in on the home screen is a staff member about to sign in (or a
+            # technician), not a resident arriving: home again, no resident's error in the way.
+            log.info("staff card in the identity reader on the home screen: back home")
+            self._router.home()
         elif outcome.kind is OutcomeKind.CARD_REMOVED and self._keeper.current.identity is not None:
             log.info("card removed during a session")
             self.notice.open()
+        if outcome.kind is not OutcomeKind.READING:
+            self._opened_by_card = False  # the read that opened the screen has its answer
 
     def after_wipe(self) -> None:
         """The session was wiped: no notice left over."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from config.schema import Language
+from kiosk.identity import EnterpriseSource, mask_credit_code
 from kiosk.identity_service import (
     CreditCodeState,
     CreditCodeStatus,
@@ -34,8 +35,8 @@ from kiosk.identity_service import (
     IdentityService,
     OutcomeKind,
 )
-from ui.bridge import run_in_background
 from ui.screens.base import Screen
+from ui.screens.identity_qr_scan import LicenceQrScanView
 from ui.theme import Metrics
 from ui.widgets.identity_card_animation import CardInsertAnimation
 from ui.widgets.identity_credit_code_keypad import CreditCodeKeypad
@@ -78,11 +79,17 @@ class IdentityScreen(Screen):
         self._reader_ready = False
         self._outcome: IdentityOutcome | None = None
         self._credit_code: str | None = None
-        self._qr_busy = False
+        self._code_source = EnterpriseSource.KEYPAD
+        self._typed_source = EnterpriseSource.KEYPAD  # how the code now on the keypad came
+        self._qr_outcome = ""  # the last scan: "", "read", "timeout" or "camera"
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_card_page())
         self.pages.addWidget(self._build_enterprise_page())
+        self.qr_scan = LicenceQrScanView()
+        self.qr_scan.codeRead.connect(self._qr_code_read)
+        self.qr_scan.cancelled.connect(self._qr_cancelled)
+        self.pages.addWidget(self.qr_scan)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(64, 24, 64, 16)
         layout.addWidget(self.pages)
@@ -277,7 +284,11 @@ class IdentityScreen(Screen):
         outcome = self._outcome
         if outcome is None or outcome.masked is None or outcome.identity is None:
             return
-        self.identified.emit(IdentifiedVisitor(outcome.masked, outcome.identity, self._credit_code))
+        self.identified.emit(
+            IdentifiedVisitor(
+                outcome.masked, outcome.identity, self._credit_code, self._code_source.value
+            )
+        )
 
     def present_demo_card(self, index: int) -> None:
         """Demo mode: the simulated reader gets demo card ``index``."""
@@ -307,30 +318,29 @@ class IdentityScreen(Screen):
         if not self.keypad.status().valid:
             return
         self._credit_code = self.keypad.status().code
+        self._code_source = self._typed_source
         self._show_banner()
         self.show_card()
 
     def scan_licence_qr(self) -> None:
-        """Read the code from the business licence QR, in the background."""
+        """Open the camera view: the worker reads the licence QR while the picture shows."""
         source = self._service.qr_source if self._service is not None else None
-        if source is None or self._qr_busy:
+        if source is None or self.qr_scan.is_scanning():
             return
-        self._qr_busy = True
-        self.scan_qr_button.setEnabled(False)
-        self.qr_note.setText(self.tr("Hold the QR code of the business licence up to the camera."))
-        run_in_background(source.read_credit_code, QR_TIMEOUT_S).on_success(
-            self._qr_done
-        ).on_failure(lambda _error: self._qr_done(None)).start()
+        self.pages.setCurrentWidget(self.qr_scan)
+        self.qr_scan.begin(source, QR_TIMEOUT_S)
 
-    def _qr_done(self, code: str | None) -> None:
-        self._qr_busy = False
+    def _qr_code_read(self, code: str) -> None:
+        self.pages.setCurrentIndex(1)
+        self.keypad.type_code(code)
+        self._typed_source = EnterpriseSource.LICENCE_QR
+        self._qr_outcome = "read"
         self._update_qr_button()
-        if code:
-            self.keypad.type_code(code)
-        else:
-            self.qr_note.setText(
-                self.tr("No licence QR code was read. Please type the code instead.")
-            )
+
+    def _qr_cancelled(self, why: str) -> None:
+        self.pages.setCurrentIndex(1)
+        self._qr_outcome = why
+        self._update_qr_button()
 
     def _check_credit_code(self, code: str) -> CreditCodeStatus:
         if self._service is not None:
@@ -339,17 +349,29 @@ class IdentityScreen(Screen):
 
     def _on_code_status(self, status: CreditCodeStatus) -> None:
         self.confirm_code_button.setEnabled(status.valid)
+        if not self.qr_scan.is_scanning() and self._typed_source is EnterpriseSource.LICENCE_QR:
+            # A key touched after a scan: the code on the keypad is the resident's typing now.
+            self._typed_source = EnterpriseSource.KEYPAD
+            self._qr_outcome = ""
+            self._update_qr_button()
 
     def _update_qr_button(self) -> None:
         available = self._service is not None and self._service.qr_source is not None
         # No camera: no button that looks usable but does nothing; the note says why.
         self.scan_qr_button.setVisible(available)
-        self.scan_qr_button.setEnabled(available and not self._qr_busy)
-        self.qr_note.setText(
-            ""
-            if available
-            else self.tr("Scanning the licence QR code is not available on this terminal.")
-        )
+        self.scan_qr_button.setEnabled(available)
+        outcome = self._qr_outcome
+        if not available:
+            note = self.tr("Scanning the licence QR code is not available on this terminal.")
+        elif outcome == "read":
+            note = self.tr("Code read from the licence QR: check it, then confirm.")
+        elif outcome == "timeout":
+            note = self.tr("No licence QR code was read. Please type the code instead.")
+        elif outcome == "camera":
+            note = self.tr("The camera is not available. Please type the code instead.")
+        else:
+            note = ""
+        self.qr_note.setText(note)
 
     # --- showing ------------------------------------------------------------------------------
 
@@ -425,7 +447,7 @@ class IdentityScreen(Screen):
         self.enterprise_banner.setText(
             self.tr(
                 "Enterprise %1: now the person acting for it inserts or places their card."
-            ).replace("%1", self._credit_code)
+            ).replace("%1", mask_credit_code(self._credit_code))
         )
         self.enterprise_banner.show()
 
@@ -466,6 +488,7 @@ class IdentityScreen(Screen):
         self.scan_qr_button.setAccessibleName(self.tr("Scan the QR code of the business licence"))
         self.confirm_code_button.setText(self.tr("Confirm the code"))
         self.confirm_code_button.setAccessibleName(self.tr("Confirm the credit code"))
+        self.qr_scan.retranslate()
         self._update_qr_button()
         self._show_banner()
         self._show_state(self._state)
@@ -475,6 +498,9 @@ class IdentityScreen(Screen):
         super().reset()
         self._outcome = None
         self._credit_code = None
+        self._code_source = self._typed_source = EnterpriseSource.KEYPAD
+        self._qr_outcome = ""
+        self.qr_scan.stop_worker()
         self.keypad.clear()
         self._show_banner()
         self.show_card()
@@ -487,8 +513,10 @@ class IdentityScreen(Screen):
             self.animation.play()
 
     def hideEvent(self, event: QHideEvent) -> None:
-        """No animation ticks while another screen shows."""
+        """No animation ticks, and no camera, while another screen shows."""
         self.animation.hold_in_place()
+        if self.qr_scan.is_scanning():
+            self.qr_scan.stop_scan("")
         super().hideEvent(event)
 
     def apply_metrics(self, metrics: Metrics) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from config.schema import Language
 from kiosk.form_visibility import get_path, visible_paths, visible_sections
 from kiosk.forms import FormDefinition, FormField, Prefill, Widget
-from kiosk.identity import mask_name, mask_resident_id
+from kiosk.identity import mask_credit_code, mask_name, mask_resident_id
 from kiosk.material_capture import CapturedPage
 from kiosk.mianyang_divisions import counties
 from kiosk.service_offers import Provision, ServiceOffer
@@ -56,6 +56,8 @@ def shown_value(form_field: FormField, value: Any, language: str) -> str:
         return mask_name(str(value))
     if kind is Widget.BANK_ACCOUNT:
         return mask_account(str(value))
+    if kind is Widget.CREDIT_CODE:
+        return mask_credit_code(str(value))  # shown like an ID number (kiosk.identity)
     if kind is Widget.ADDRESS and isinstance(value, Mapping):
         return _address(value)
     options = form_field.options or (YES_NO if kind is Widget.SWITCH else ())

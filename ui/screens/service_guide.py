@@ -125,7 +125,7 @@ class ServiceGuideScreen(Screen):
 
     def prompt(self) -> str:
         """Spoken when the screen appears: the service's name, then what to do."""
-        name = self.guide.name if self.guide else ""
+        name = self.guide.name_in(self._language()) if self.guide else ""
         if self.applicable:
             return name + " " + self.tr("You can apply for this service here. Touch Apply here.")
         return name + " " + self.tr("Please read what you need and where to go.")
@@ -200,10 +200,14 @@ class ServiceGuideScreen(Screen):
                 text.setText("")
             return
         lang = self._language()
-        self.title.setText(guide.name)
+        self.title.setText(guide.name_in(lang))
         self.subtitle.setText(
             " · ".join(
-                (guide.department.in_language(lang), guide.division_name, level_name(guide.level))
+                (
+                    guide.department.in_language(lang),
+                    guide.division_in(lang),
+                    level_name(guide.level),
+                )
             )
         )
         b = self.section_bodies

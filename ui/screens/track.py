@@ -1,5 +1,6 @@
-"""Track an application by receipt number or 办件编号: the platform's history, or offline the
-last state this terminal knows with its time. The lookup runs off the UI thread."""
+"""Track an application by receipt number or 办件编号, typed or read from the receipt's QR by
+the camera: the platform's history, or offline the last state this terminal knows with its
+time. The lookup and the camera run off the UI thread."""
 
 from __future__ import annotations
 
@@ -8,19 +9,29 @@ from collections.abc import Callable
 from enum import Enum, auto
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QHideEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from config.schema import KioskSettings
+from kiosk.qr_camera import QrCameraSource
 from kiosk.receipt_number import CHINA_STANDARD_TIME
 from kiosk.tracking import Outcome, Source, TrackAnswer, TrackedApplication, Tracker, TrackStatus
 from ui.bridge import run_in_background
 from ui.screens.base import Screen
+from ui.screens.track_qr_scan import ReceiptQrScanView
 
 log = logging.getLogger(__name__)
 
-# Blocking: reads one QR code from the camera (CAPTURE UI provides it); None when cancelled.
-QrSource = Callable[[], str | None]
 HISTORY_LINES = 8
+QR_TIMEOUT_S = 45.0  # then back to the field: the resident may not have the receipt at hand
 
 
 class _Answer(Enum):
@@ -32,6 +43,8 @@ class _Answer(Enum):
     FOUND = auto()
     INVALID = auto()
     BAD_QR = auto()
+    NO_QR = auto()  # the camera saw no receipt QR in time
+    CAMERA_FAILED = auto()
     UNKNOWN = auto()
     PLATFORM_ERROR = auto()
     FAILED = auto()
@@ -52,7 +65,8 @@ def _local_time(application: TrackedApplication, index: int | None = None) -> st
 
 
 class TrackScreen(Screen):
-    """A labelled field for the number, Query (and Scan when a camera is set up), the answer."""
+    """A labelled field for the number, Query (and Scan when a camera is set up), the answer;
+    Scan shows the camera view in place of the field until a receipt QR is read."""
 
     rateRequested = Signal(str)  # the number of the application to rate
 
@@ -64,7 +78,7 @@ class TrackScreen(Screen):
     ) -> None:
         super().__init__(parent)
         self._tracker = tracker or Tracker(settings)
-        self._qr_source: QrSource | None = None
+        self._qr_source: QrCameraSource | None = None
         self._generation = 0  # a late answer for a query the resident left is dropped
         self._heading = QLabel(objectName="heading")
         self._label = QLabel()
@@ -94,7 +108,9 @@ class TrackScreen(Screen):
         row.addWidget(self.query_button)
         row.addWidget(self.scan_button)
 
-        column = QVBoxLayout()
+        form = QWidget()
+        column = QVBoxLayout(form)
+        column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(16)
         column.addWidget(self._heading)
         column.addWidget(self._label)
@@ -108,17 +124,24 @@ class TrackScreen(Screen):
         column.addWidget(self.rate_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
 
+        self.qr_scan = ReceiptQrScanView()
+        self.qr_scan.codeRead.connect(self._qr_read)
+        self.qr_scan.cancelled.connect(self._qr_cancelled)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(form)
+        self.pages.addWidget(self.qr_scan)
+
         outer = QHBoxLayout(self)
         outer.setContentsMargins(48, 32, 48, 24)
         outer.addStretch(1)
-        outer.addLayout(column, 6)
+        outer.addWidget(self.pages, 6)
         outer.addStretch(1)
         self.retranslate()
 
     # --- entry points -----------------------------------------------------------------------
 
-    def set_qr_source(self, source: QrSource | None) -> None:
-        """Offer Scan with a camera QR reader (CAPTURE UI), or hide it with None."""
+    def set_qr_source(self, source: QrCameraSource | None) -> None:
+        """Offer Scan with the receipt QR camera (kiosk.tracking_qr), or hide it with None."""
         self._qr_source = source
         self.scan_button.setVisible(source is not None)
 
@@ -134,13 +157,14 @@ class TrackScreen(Screen):
         self.number_edit.setAccessibleName(self.tr("Receipt number or application number"))
         self.query_button.setText(self.tr("Query"))
         self.query_button.setAccessibleName(self.tr("Query the progress"))
-        self.scan_button.setText(self.tr("Scan receipt QR"))
+        self.scan_button.setText(self.tr("Scan the QR on your receipt"))
         self.scan_button.setAccessibleName(self.tr("Scan the QR code on your receipt"))
         self.rate_button.setText(self.tr("Rate this service"))
         self.rate_button.setAccessibleName(self.tr("Rate the service of this application"))
         self._hint.setText(
             self.tr("You find both numbers on the receipt you received when you applied.")
         )
+        self.qr_scan.retranslate()
         self._show_answer()
 
     def entered(self) -> None:
@@ -151,10 +175,18 @@ class TrackScreen(Screen):
         """Clear the number and the answer; a lookup still running is forgotten."""
         super().reset()
         self._generation += 1
+        self.qr_scan.stop_worker()
+        self.pages.setCurrentIndex(0)
         self._answer = _Answer.NONE
         self.application = None
         self.query_button.setEnabled(True)
         self._show_answer()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """No camera while another screen shows."""
+        if self.qr_scan.is_scanning():
+            self.qr_scan.stop_scan("")
+        super().hideEvent(event)
 
     # --- lookups ----------------------------------------------------------------------------
 
@@ -168,25 +200,30 @@ class TrackScreen(Screen):
         self._lookup(text)
 
     def scan(self) -> None:
-        """Read the receipt's QR code with the camera, then look it up."""
+        """Show the camera view; a receipt QR read there is looked up like a typed number."""
         source = self._qr_source
-        if source is None:
+        if source is None or self.qr_scan.is_scanning():
             return
-        self._generation += 1
-        generation = self._generation
-        self._set_busy()
+        self._generation += 1  # an answer still on its way is for the number left behind
+        self._answer = _Answer.NONE
+        self.application = None
+        self.query_button.setEnabled(True)
+        self._show_answer()
+        self.pages.setCurrentWidget(self.qr_scan)
+        self.qr_scan.begin(source, QR_TIMEOUT_S)
 
-        def scanned(text: str | None) -> None:
-            if generation != self._generation:
-                return
-            if text:
-                self._lookup(text)
-            else:
-                self._answer = _Answer.NONE
-                self.query_button.setEnabled(True)
-                self._show_answer()
+    def _qr_read(self, number: str) -> None:
+        # The camera worker checked host and MAC: the number is ours, and looked up as typed.
+        self.pages.setCurrentIndex(0)
+        self.number_edit.setText(number)
+        self._lookup(number)
 
-        run_in_background(source).on_success(scanned).on_failure(self._failed(generation)).start()
+    def _qr_cancelled(self, why: str) -> None:
+        self.pages.setCurrentIndex(0)
+        self._answer = {"timeout": _Answer.NO_QR, "camera": _Answer.CAMERA_FAILED}.get(
+            why, _Answer.NONE
+        )
+        self._show_answer()
 
     def _lookup(self, text: str) -> None:
         self._generation += 1
@@ -272,6 +309,12 @@ class TrackScreen(Screen):
             _Answer.BAD_QR: self.tr(
                 "This QR code is not a receipt of this service hall. Please type the number "
                 "printed on your receipt."
+            ),
+            _Answer.NO_QR: self.tr(
+                "No receipt QR code was read. Please type the number printed on your receipt."
+            ),
+            _Answer.CAMERA_FAILED: self.tr(
+                "The camera is not working. Please type the number printed on your receipt."
             ),
             _Answer.UNKNOWN: self.tr(
                 "No application has this number. Please check the number on your receipt."

@@ -15,21 +15,20 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from config.schema import KioskSettings
 from kiosk.doctor import CheckResult
+from kiosk.receipt_archive import DamagedReceipt
 from kiosk.receipt_printing import ReceiptDesk, UnknownReceipt
 from kiosk.technician_desk import (
     DeviceInventory,
     DeviceTestResult,
     HealthReport,
-    QueueRow,
     health_report,
-    list_queue,
-    sync_now,
     take_inventory,
     try_card_readers,
     try_printer,
     try_scanner,
 )
 from ui.bridge import run_in_background
+from ui.widgets.technician_queue_page import QueuePage as QueuePage  # its own file
 from ui.widgets.technician_report_view import ReportView
 
 log = logging.getLogger(__name__)
@@ -135,88 +134,6 @@ class DevicesPage(QWidget):
         self.report.clear()
 
 
-class QueuePage(QWidget):
-    """Applications waiting or quarantined (with the platform's reason); sync now."""
-
-    def __init__(self, settings: KioskSettings, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._settings = settings
-        actions = QHBoxLayout()
-        self.refresh_button = _button(actions, self.refresh)
-        self.sync_button = _button(actions, self._sync)
-        actions.addStretch(1)
-        self.sync_result = QLabel(objectName="message", wordWrap=True)
-        self.report = ReportView()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(actions)
-        layout.addWidget(self.sync_result)
-        layout.addWidget(self.report, 1)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        """Texts in the current language."""
-        for button, text in (
-            (self.refresh_button, QCoreApplication.translate("TechnicianPages", "Refresh queue")),
-            (self.sync_button, QCoreApplication.translate("TechnicianPages", "Sync now")),
-        ):
-            button.setText(text)
-            button.setAccessibleName(text)
-
-    def refresh(self) -> None:
-        """List the outbox in the background."""
-        self.report.set_lines([QCoreApplication.translate("TechnicianPages", "Reading the queue…")])
-        run_in_background(list_queue, self._settings).on_success(self._show).on_failure(
-            lambda error: self.report.set_lines(
-                [QCoreApplication.translate("TechnicianPages", "Queue unavailable: ") + str(error)]
-            )
-        ).start()
-
-    def _show(self, rows: list[QueueRow]) -> None:
-        waiting = [r for r in rows if not r.quarantined]
-        quarantined = [r for r in rows if r.quarantined]
-        lines = [
-            QCoreApplication.translate("TechnicianPages", "Waiting or sent: %1").replace(
-                "%1", str(len(waiting))
-            )
-        ]
-        for row in waiting:
-            official = row.platform_number or "-"
-            error = f"  ({row.last_error})" if row.last_error else ""
-            lines.append(f"  {row.receipt_number}  {row.state}  {official}  x{row.attempts}{error}")
-        lines += [
-            "",
-            QCoreApplication.translate("TechnicianPages", "Quarantined: %1").replace(
-                "%1", str(len(quarantined))
-            ),
-        ]
-        for row in quarantined:
-            lines.append(f"  {row.receipt_number}  {row.last_error or '-'}")
-        self.report.set_lines(lines)
-
-    def _sync(self) -> None:
-        self.sync_result.setText(QCoreApplication.translate("TechnicianPages", "Syncing…"))
-        self.sync_button.setEnabled(False)
-
-        def done(summary: str) -> None:
-            self.sync_button.setEnabled(True)
-            self.sync_result.setText(summary)
-            self.refresh()
-
-        def failed(error: BaseException) -> None:
-            self.sync_button.setEnabled(True)
-            self.sync_result.setText(
-                QCoreApplication.translate("TechnicianPages", "Sync failed: ") + str(error)
-            )
-
-        run_in_background(sync_now, self._settings).on_success(done).on_failure(failed).start()
-
-    def clear(self) -> None:
-        """Forget everything shown."""
-        self.sync_result.clear()
-        self.report.clear()
-
-
 class HealthPage(QWidget):
     """Doctor results, disk, clock, versions and the last (masked) log lines."""
 
@@ -267,7 +184,7 @@ class HealthPage(QWidget):
 
 
 class ReceiptsPage(QWidget):
-    """Reprint a receipt by its number, from the receipts kept since the kiosk started."""
+    """Reprint a kept receipt by its receipt number or the platform's official number."""
 
     def __init__(
         self, desk: Callable[[], ReceiptDesk | None], parent: QWidget | None = None
@@ -294,8 +211,9 @@ class ReceiptsPage(QWidget):
         self.note.setText(
             QCoreApplication.translate(
                 "TechnicianPages",
-                "Receipts are kept in memory only: those printed since the kiosk last started "
-                "can be reprinted (marked as a reprint); older numbers are unknown here.",
+                "Every receipt issued here is kept, encrypted, until its application's "
+                "retention period ends. Enter the receipt number or the platform's official "
+                "number to reprint it (marked as a reprint).",
             )
         )
         self.number_edit.setAccessibleName(
@@ -332,8 +250,15 @@ class ReceiptsPage(QWidget):
                 self.result.setText(
                     QCoreApplication.translate(
                         "TechnicianPages",
-                        "Receipt %1 is not kept on this terminal since its last start "
-                        "(the archive is in memory only).",
+                        "No receipt %1 is kept on this terminal (unknown number, or its "
+                        "retention period has ended).",
+                    ).replace("%1", number)
+                )
+            elif isinstance(error, DamagedReceipt):
+                self.result.setText(
+                    QCoreApplication.translate(
+                        "TechnicianPages",
+                        "Receipt %1 is kept but damaged and cannot be reprinted; see the log.",
                     ).replace("%1", number)
                 )
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import cv2
@@ -49,20 +50,23 @@ class Quad:
 def order_corners(points: npt.NDArray[np.generic]) -> FloatArray:
     """Order 4 points TL, TR, BR, BL around their centre, starting at the top-left one.
 
-    Sorting by angle (not by x+y) keeps the order right for pages turned near 45°.
+    Sorting by angle (not by x+y) keeps the order right for pages turned near 45°. Plain
+    Python on four points: the detector calls this for every candidate, and numpy's per-call
+    overhead was most of its cost.
     """
-    p = np.asarray(points, dtype=np.float64).reshape(4, 2)
-    centre = p.mean(axis=0)
-    angles = np.arctan2(p[:, 1] - centre[1], p[:, 0] - centre[0])
-    clockwise = p[np.argsort(angles)]  # image y points down: increasing angle is clockwise
-    start = int(np.argmin(clockwise.sum(axis=1)))
-    return np.roll(clockwise, -start, axis=0)
+    p = [(float(x), float(y)) for x, y in np.asarray(points, dtype=np.float64).reshape(4, 2)]
+    cx, cy = sum(x for x, _ in p) / 4, sum(y for _, y in p) / 4
+    # Image y points down: increasing angle is clockwise.
+    clockwise = sorted(p, key=lambda q: math.atan2(q[1] - cy, q[0] - cx))
+    start = min(range(4), key=lambda i: clockwise[i][0] + clockwise[i][1])
+    return np.array(clockwise[start:] + clockwise[:start], dtype=np.float64)
 
 
 def polygon_area(points: FloatArray) -> float:
-    """Absolute area of a simple polygon."""
-    x, y = points[:, 0], points[:, 1]
-    return float(abs(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))) / 2)
+    """Absolute area of a simple polygon (shoelace; plain Python: polygons here are small)."""
+    p = np.asarray(points, dtype=np.float64).reshape(-1, 2).tolist()
+    twice = sum(x0 * y1 - y0 * x1 for (x0, y0), (x1, y1) in zip(p, p[1:] + p[:1], strict=True))
+    return abs(twice) / 2
 
 
 def is_convex(points: FloatArray) -> bool:

@@ -5,8 +5,13 @@ pale desk: the luminance step is a few grey levels. Here every Lab channel contr
 slight tint or brightness difference still separates page and desk. Candidates come from two
 masks (colour distance to the desk, sampled on the frame border; and a multi-channel
 morphological gradient), each is reduced to a quadrilateral, and the one whose four sides sit
-best on real edges wins. The corners are then refined at full resolution by fitting a line to
-the strongest colour step across each side.
+best on real edges wins, unless a larger quad, nearly as well supported, holds it (the page
+around a table or text block whose own edges outlined a part of it). After the first masks,
+quads bounded by long straight edges (line_quads) join the candidates: they find a page that
+a soft shadow joins to the desk. Sides are then pushed out to a farther clean edge parallel
+to the opposite side (a shadow, finger or text block that cut the page short). The corners
+are refined at full resolution by fitting a line to the strongest colour step across each
+side, read only in a thin band around each side: the full frame is only ever halved.
 """
 
 from __future__ import annotations
@@ -26,9 +31,11 @@ from devices.scanner.imaging.geometry import (
     order_corners,
     polygon_area,
 )
+from devices.scanner.imaging.line_quads import line_quads
 
 WORK_SIDE = 512  # about the long side of the working image; 1080p frames are reduced 4×
 MIN_AREA_FRACTION = 0.02  # an ID card at arm's length still covers more than this
+ID1_AREA_MM2 = 85.6 * 53.98
 MIN_SCORE = 0.25
 GOOD_ENOUGH = 0.9
 BORDER_FRACTION = 0.03
@@ -38,6 +45,12 @@ SHARP_FRACTION = 0.35  # of the colour change across 6 px that must happen acros
 SUPPORT_OFFSET = 3  # pixels either side of a candidate side where colours are compared
 WEIGHTS = np.array([1, 2, 2], dtype=np.int16)  # L, a, b: chroma steps count double
 REFINE_MIN_STEP = 4.0  # colour step (Lab units) below which a refinement sample is ignored
+NEXT_CORNER = [1, 2, 3, 0]
+REFINE_POSITIONS = np.linspace(0.12, 0.88, REFINE_SAMPLES)  # where each side is refined
+SIDE_SAMPLES = np.linspace(0.1, 0.9, 24)[None, :, None]  # where each side is probed
+SWEEP_SAMPLES = np.linspace(0.1, 0.9, 8)[None, :, None]  # fewer, for a first look at many lines
+# Probe offsets along the outward normal: inside and outside, a few pixels and 1.5 px away.
+PROBE_OFFSETS = np.array([SUPPORT_OFFSET, -SUPPORT_OFFSET, 1.5, -1.5])[:, None, None, None]
 
 
 @dataclass(frozen=True)
@@ -48,8 +61,14 @@ class Detection:
     score: float
 
 
-def detect_page(image: npt.NDArray[np.uint8]) -> Detection | None:
-    """The page in a BGR frame, or None when no convincing quadrilateral is found."""
+def detect_page(
+    image: npt.NDArray[np.uint8], min_area_fraction: float = MIN_AREA_FRACTION
+) -> Detection | None:
+    """The page in a BGR frame, or None when no convincing quadrilateral is found.
+
+    Pages smaller than ``min_area_fraction`` of the frame are ignored (see
+    ``smallest_page_fraction`` for a camera whose scale is known).
+    """
     if image.ndim != 3 or image.shape[2] != 3 or min(image.shape[:2]) < 16:
         raise ValueError("detect_page needs a BGR image of at least 16×16 pixels")
     small, scale = _reduce(image)
@@ -58,21 +77,230 @@ def detect_page(image: npt.NDArray[np.uint8]) -> Detection | None:
     floor = _texture_floor(lab16)
     best: tuple[float, FloatArray] | None = None
     seen: list[FloatArray] = []
-    for mask in _candidate_masks(lab):
-        for quad in _quads_from_mask(mask):
+    scored: list[tuple[float, FloatArray]] = []
+    lines_tried = False
+    for count, mask in enumerate(_candidate_masks(lab), start=1):
+        for quad in _quads_from_mask(mask, min_area_fraction):
             if any(np.abs(quad - other).max() < 0.5 for other in seen):
                 continue  # several masks often give the same quad: score it once
             seen.append(quad)
             score = _edge_support(quad, lab16, floor)
+            scored.append((score, quad))
             if best is None or score > best[0]:
                 best = (score, quad)
-        if best is not None and best[0] >= GOOD_ENOUGH:
+        enough = GOOD_ENOUGH
+        if count == MASKS_BEFORE_LINES and (best is None or best[0] < enough):
+            best = _line_candidates(lab, lab16, floor, min_area_fraction, best, scored)
+            lines_tried, enough = True, GOOD_AFTER_LINES
+        if best is not None and best[0] >= enough:
             break  # every side on a clean edge: the other candidates cannot do better
+    else:
+        if not lines_tried:
+            best = _line_candidates(lab, lab16, floor, min_area_fraction, best, scored)
     if best is None or best[0] < MIN_SCORE:
         return None
+    best = _enclosing(best, scored)
+    best = _extend_sides(best, lab16, floor)
     corners = best[1] / scale
     refined = _refine(image, corners, radius=max(3.0, 1.5 / scale))
     return Detection(Quad.from_array(refined), round(best[0], 3))
+
+
+# Once the first masks and the straight-edge quads are scored, the remaining masks seldom
+# beat a fair candidate: from this score on they are skipped (no loss on seeds 2015-2017
+# down to 0.6; they were most of the slowest frames' time).
+GOOD_AFTER_LINES = 0.6
+MASKS_BEFORE_LINES = 3  # region masks tried before the straight-edge candidates
+
+
+def _line_candidates(
+    lab: npt.NDArray[np.uint8],
+    lab16: npt.NDArray[np.int16],
+    floor: float,
+    min_area_fraction: float,
+    best: tuple[float, FloatArray] | None,
+    scored: list[tuple[float, FloatArray]],
+) -> tuple[float, FloatArray] | None:
+    """Score the quads bounded by straight edges (appended to ``scored``); the new best.
+
+    A shadow that joins the page to a lit part of the desk defeats every region mask; the
+    page's sides are still long sharp lines.
+    """
+    quads = line_quads(lab[:, :, 0], min_area_fraction * lab.shape[0] * lab.shape[1])
+    if not len(quads):
+        return best
+    supports = _edge_supports(quads, lab16, floor)
+    scored.extend(zip(supports.tolist(), quads, strict=True))
+    top = int(np.argmax(supports))
+    if best is None or supports[top] > best[0]:
+        return float(supports[top]), quads[top]
+    return best
+
+
+ENCLOSE_SCORE = 0.7  # of the best score, that a quad holding the best one needs to win
+
+
+def _enclosing(
+    best: tuple[float, FloatArray], scored: list[tuple[float, FloatArray]]
+) -> tuple[float, FloatArray]:
+    """The largest well-supported quad holding ``best``.
+
+    A page's own inner edges (a table's border, where a blurred text block ends, a
+    certificate's frame) can outline a part of it with sides as clean as the page's; the page's
+    edges then hold that part. On an independent draw of the set (seed 2016) this lifted mean
+    Jaccard from 0.926 to 0.943 (light desks 0.82 to 0.88) at no cost in time.
+    """
+    score, quad = best
+    area = polygon_area(quad)
+    chosen = best  # replaced only by larger quads, each holding the best one
+    for other_score, other in scored:
+        if other_score < ENCLOSE_SCORE * score or polygon_area(other) <= polygon_area(chosen[1]):
+            continue
+        inter, _ = cv2.intersectConvexConvex(quad.astype(np.float32), other.astype(np.float32))
+        if inter >= 0.95 * area:
+            chosen = (other_score, other)
+    return chosen
+
+
+EXTEND_GAP = 5.0  # px beyond a side where the search for an outer edge starts (past its probes)
+EXTEND_RANGE = 3.0  # the page is at most this many times the part found, across a side
+EXTEND_STEP = 2.0  # px between the lines tried
+EXTEND_SIDE = 0.6  # share of samples on a clean edge a farther side needs to be tried
+EXTEND_SCORE = 0.85  # of the current score, that the quad with the farther side needs
+
+
+def _extend_sides(
+    best: tuple[float, FloatArray], lab: npt.NDArray[np.int16], floor: float
+) -> tuple[float, FloatArray]:
+    """Push sides out to farther clean edges parallel to the opposite sides, if they hold.
+
+    A shadow across the page, a finger, or a text block's edge can outline only a part of the
+    page with three true sides and one false one. The page's own side then lies farther out,
+    parallel to the opposite side (a page is a near-rectangle); it is searched for every other
+    pixel between the two neighbouring sides' lines, and taken, the farthest first, when the
+    whole quad stays nearly as well supported. All four sides are searched in one pass (numpy's
+    per-call cost dominates at this size), then the moved sides are tried together.
+    """
+    score, quad = best
+    sweeps = [_sweep(quad, i, lab.shape[:2]) for i in range(4)]
+    searched = [sweep for sweep in sweeps if sweep is not None]
+    if not searched:
+        return best
+    starts = np.concatenate([sweep[1] for sweep in searched])
+    ends = np.concatenate([sweep[2] for sweep in searched])
+    normals = np.concatenate([np.broadcast_to(sweep[3], sweep[1].shape) for sweep in searched])
+    strengths = _side_strengths(starts, ends, normals, lab, floor, 0.0, False, SWEEP_SAMPLES)
+    candidates, owners = [], []
+    first = 0
+    for side, side_starts, side_ends, _ in searched:
+        part = strengths[first : first + len(side_starts)]
+        peaks = (part >= EXTEND_SIDE) & (part >= np.roll(part, 1)) & (part >= np.roll(part, -1))
+        for k in np.flatnonzero(peaks)[::-1]:  # the farthest first
+            candidate = quad.copy()
+            candidate[side], candidate[(side + 1) % 4] = side_starts[k], side_ends[k]
+            candidates.append(candidate)
+            owners.append((side, first + k))
+        first += len(side_starts)
+    if not candidates:
+        return best
+    supports = _edge_supports(np.array(candidates), lab, floor).tolist()
+    moved: dict[int, int] = {}  # side → the line (index into starts) it moves to
+    singles: list[tuple[float, FloatArray]] = []
+    for (side, index), candidate, new_score in zip(owners, candidates, supports, strict=True):
+        if side in moved or new_score < EXTEND_SCORE * score or not is_convex(candidate):
+            continue
+        if _clipped_inside(starts[index], ends[index], normals[index], lab):
+            continue
+        moved[side] = index
+        singles.append((new_score, candidate))
+    if not moved:
+        return best
+    if len(moved) > 1:
+        # Each corner where its two sides' lines, moved or not, meet.
+        lines = [
+            (starts[moved[i]], ends[moved[i]]) if i in moved else (quad[i], quad[(i + 1) % 4])
+            for i in range(4)
+        ]
+        corners = [_meet(lines[i - 1], lines[i]) for i in range(4)]
+        if all(corner is not None for corner in corners):
+            together = np.array(corners, dtype=np.float64)
+            together_score = float(_edge_supports(together[None], lab, floor)[0])
+            if together_score >= EXTEND_SCORE * score and is_convex(together):
+                return together_score, together
+    return max(singles, key=lambda single: single[0])
+
+
+def _sweep(
+    quad: FloatArray, side: int, shape: tuple[int, ...]
+) -> tuple[int, FloatArray, FloatArray, FloatArray] | None:
+    """Lines parallel to the side opposite ``side``, beyond it, clipped by its neighbours.
+
+    Returns the side, the lines' starts and ends (N × 2) and their outward normal; None when
+    there is no room or a neighbour runs parallel.
+    """
+    height, width = shape[:2]
+    a, b = quad[side], quad[(side + 1) % 4]
+    before, after = quad[side - 1], quad[(side + 2) % 4]
+    origin, far_end = quad[(side + 2) % 4], quad[(side + 3) % 4]
+    along = far_end - origin
+    along /= max(float(np.linalg.norm(along)), 1e-9)
+    normal = np.array([-along[1], along[0]])
+    if float(((a + b) / 2 - origin) @ normal) < 0:
+        normal = -normal
+    start = max(float((a - origin) @ normal), float((b - origin) @ normal)) + EXTEND_GAP
+    frame = np.array([[0, 0], [width, 0], [width, height], [0, height]], dtype=np.float64)
+    # The page is taken to be at most EXTEND_RANGE times the part found, across this side.
+    stop = min(float(((frame - origin) @ normal).max()), EXTEND_RANGE * start)
+    if stop <= start:
+        return None
+    # Every other pixel: the probes, 3 px either side, still straddle an edge in between.
+    offsets = np.arange(start, stop, EXTEND_STEP)
+    ends = []
+    for point, other in ((a, before), (b, after)):
+        direction = point - other
+        rate = float(direction @ normal)
+        if abs(rate) < 1e-6:
+            return None
+        t = (offsets - float((other - origin) @ normal)) / rate
+        ends.append(other[None, :] + t[:, None] * direction[None, :])
+    return side, ends[0], ends[1], normal
+
+
+def _meet(
+    first: tuple[FloatArray, FloatArray], second: tuple[FloatArray, FloatArray]
+) -> FloatArray | None:
+    """Where the line through ``first``'s two points meets the line through ``second``'s."""
+    (a, b), (c, d) = first, second
+    return line_intersection(np.concatenate([b - a, a]), np.concatenate([d - c, c]))
+
+
+CLIPPED_L = 250  # Lab lightness (0-255) of a sensor-saturated pixel
+
+
+def _clipped_inside(
+    start: FloatArray, end: FloatArray, normal: FloatArray, lab: npt.NDArray[np.int16]
+) -> bool:
+    """Whether most of the inner side of a line is sensor-saturated (the rim of a glare spot).
+
+    A glare spot clipped to white has a sharp rim that can run parallel to a page's side;
+    paper itself is seldom clipped all along a side.
+    """
+    height, width = lab.shape[:2]
+    points = start + (end - start) * SIDE_SAMPLES[0] - SUPPORT_OFFSET * normal
+    index = np.rint(points).astype(np.intp)
+    np.clip(index, 0, [width - 1, height - 1], out=index)
+    return bool(np.median(lab[index[:, 1], index[:, 0], 0]) >= CLIPPED_L)
+
+
+def smallest_page_fraction(frame_width: int, frame_height: int, pixels_per_mm: float) -> float:
+    """The least share of the frame a page covers on a camera of known scale (an ID card).
+
+    On a fixed document camera whose view holds an A4 page, an ID card covers less than the
+    default MIN_AREA_FRACTION; knowing the scale, the limit follows the card's real size
+    (with a fifth off for perspective and rounded corners), never above the default.
+    """
+    card_px = ID1_AREA_MM2 * pixels_per_mm**2
+    return min(MIN_AREA_FRACTION, 0.8 * card_px / (frame_width * frame_height))
 
 
 def _texture_floor(lab: npt.NDArray[np.int16]) -> float:
@@ -81,7 +309,31 @@ def _texture_floor(lab: npt.NDArray[np.int16]) -> float:
     border = max(gap + 1, int(BORDER_FRACTION * min(lab.shape[:2])))
     strips = [lab[:border], lab[-border:]]
     diffs = [np.abs(strip[:, gap:] - strip[:, :-gap]).reshape(-1, 3) @ WEIGHTS for strip in strips]
-    return max(8.0, 1.5 * float(np.percentile(np.concatenate(diffs), 90)))
+    return max(8.0, 1.5 * _percentile(np.concatenate(diffs), 90))
+
+
+def _percentile(values: npt.NDArray[np.integer], q: float) -> float:
+    """``np.percentile(values, q)`` (linear interpolation) of non-negative integers, by counting.
+
+    Counting is several times faster than numpy's partition on the 10⁴-10⁵ values per frame.
+    """
+    return _percentile_of_counts(np.bincount(values.ravel()), q)
+
+
+def _percentile_of_counts(counts: npt.NDArray[np.number], q: float) -> float:
+    """``np.percentile`` (linear interpolation) of the values whose histogram is ``counts``."""
+    cumulative = np.cumsum(counts.astype(np.int64))
+    total = int(cumulative[-1])
+    position = q / 100 * (total - 1)
+    low = int(position)
+    # The k-th smallest value is the first whose cumulative count exceeds k.
+    below, above = np.searchsorted(cumulative, (low, min(low + 1, total - 1)), "right")
+    return float(below + (above - below) * (position - low))
+
+
+def _channel_medians(values: npt.NDArray[np.uint8]) -> npt.NDArray[np.float64]:
+    """The median of each column of an N × C array (``np.median(values, axis=0)``)."""
+    return np.array([_percentile(values[:, c], 50) for c in range(values.shape[1])])
 
 
 def _reduce(image: npt.NDArray[np.uint8]) -> tuple[npt.NDArray[np.uint8], float]:
@@ -122,7 +374,7 @@ def _candidate_masks(lab: npt.NDArray[np.uint8]) -> Iterator[npt.NDArray[np.uint
     height, width = lab.shape[:2]
     border = max(2, int(BORDER_FRACTION * min(height, width)))
     ring = _border_ring(lab, border)[::3]
-    desk = np.median(ring, axis=0)
+    desk = _channel_medians(ring)
     distance_channels = [
         np.asarray(cv2.absdiff(channel, np.full_like(channel, round(float(level)))), np.uint8)
         for channel, level in zip(cv2.split(lab), desk, strict=True)
@@ -146,7 +398,7 @@ def _candidate_masks(lab: npt.NDArray[np.uint8]) -> Iterator[npt.NDArray[np.uint
         full = cv2.resize(opened, (width, height), interpolation=cv2.INTER_LINEAR)
         yield np.asarray(cv2.threshold(full, 127, 255, cv2.THRESH_BINARY)[1], np.uint8)
     gradient = _colour_gradient(lab)
-    edge_level = max(8.0, float(np.percentile(gradient[::2, ::2], 90)))
+    edge_level = max(8.0, _percentile(gradient[::2, ::2], 90))
     edges = cv2.threshold(gradient, edge_level, 255, cv2.THRESH_BINARY)[1]
     yield np.asarray(cv2.morphologyEx(edges, cv2.MORPH_CLOSE, small_kernel), np.uint8)
 
@@ -164,7 +416,7 @@ def _planes(
         yield distance, float(otsu)
     # Otsu may split ink from everything else; just above the desk's own spread keeps the
     # whole page, however pale.
-    desk_spread = float(np.percentile(_border_ring(distance, border)[::3], 95))
+    desk_spread = _percentile(_border_ring(distance, border)[::3], 95)
     yield distance, desk_spread + 4.0
     # Pixels of the paper's own colour (the bright half of what differs from the desk): a
     # finger or a dark object touching the page differs from paper even where it does not
@@ -172,8 +424,11 @@ def _planes(
     different = distance > desk_spread + 4.0
     if different.sum() > MIN_AREA_FRACTION * different.size:
         lum = lab[:, :, 0]
-        bright = different & (lum >= np.percentile(lum[different], 50))
-        paper = np.median(lab[bright][::4], axis=0)
+        # Counting under a mask, and gathering every 4th bright pixel by index: the same
+        # values as lum[different] and lab[bright][::4], without copying the whole frame.
+        counts = cv2.calcHist([lum], [0], different.view(np.uint8), [256], [0, 256])
+        bright = different & (lum >= _percentile_of_counts(counts.ravel(), 50))
+        paper = _channel_medians(lab.reshape(-1, 3)[np.flatnonzero(bright)[::4]])
         gap = float((np.abs(paper - desk) * (1, 2, 2)).sum())
         if gap >= 8:
             to_paper = _weighted_sum(
@@ -194,10 +449,12 @@ def _planes(
     # Brighter than the surroundings at a large scale: a pale page on a pale, shadowed desk.
     height, width = lab.shape[:2]
     lum = lab[:, :, 0]
-    coarse = cv2.pyrDown(cv2.pyrDown(lum))
+    coarse = np.asarray(cv2.pyrDown(cv2.pyrDown(lum)), dtype=np.float32)
     # Two scales: a page filling much of the frame, and a card beside a shadow's edge.
+    # In float: OpenCV's bit-exact 8-bit path is ten times slower with kernels this wide.
     for fraction in (8, 24):
         blurred = cv2.GaussianBlur(coarse, (0, 0), max(coarse.shape) / fraction)
+        blurred = np.asarray(np.rint(blurred), dtype=np.uint8)
         surround = cv2.resize(blurred, (width, height))
         relief = np.asarray(cv2.subtract(lum, surround), dtype=np.uint8)
         level, _ = cv2.threshold(relief, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
@@ -205,10 +462,10 @@ def _planes(
             yield relief, float(level)
 
 
-def _quads_from_mask(mask: npt.NDArray[np.uint8]) -> list[FloatArray]:
+def _quads_from_mask(mask: npt.NDArray[np.uint8], min_fraction: float) -> list[FloatArray]:
     """Quadrilaterals fitted to the largest outer blobs of a mask."""
     height, width = mask.shape
-    min_area = MIN_AREA_FRACTION * height * width
+    min_area = min_fraction * height * width
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     contours = sorted(contours, key=cv2.contourArea, reverse=True)[:3]
     quads = []
@@ -233,7 +490,7 @@ def _reduce_to_quad(hull: FloatArray) -> FloatArray | None:
     points = cv2.approxPolyDP(
         hull.astype(np.float32).reshape(-1, 1, 2), max(1.0, 0.004 * perimeter), True
     )
-    poly = [(float(x), float(y)) for x, y in points.reshape(-1, 2)]
+    poly = [(x, y) for x, y in points.reshape(-1, 2).astype(np.float64).tolist()]
     while len(poly) > 4:
         n = len(poly)
         best: tuple[float, int, tuple[float, float]] | None = None
@@ -270,59 +527,93 @@ def _edge_support(quad: FloatArray, lab: npt.NDArray[np.int16], floor: float) ->
     the rest of the side. A page edge is one colour change all along (paper → desk); a wrong
     side across text, or through plain desk (a quad bent by a finger), is not.
     """
-    height, width = lab.shape[:2]
-    starts, ends = quad, np.roll(quad, -1, axis=0)
+    starts, ends = quad, quad[NEXT_CORNER]
     direction = ends - starts
     direction /= np.maximum(np.linalg.norm(direction, axis=1, keepdims=True), 1e-9)
     normal = np.stack([-direction[:, 1], direction[:, 0]], axis=1)
     outward = np.sign((((starts + ends) / 2 - quad.mean(axis=0)) * normal).sum(axis=1))
     normal *= np.where(outward == 0, 1.0, outward)[:, None]
-    t = np.linspace(0.1, 0.9, 24)[None, :, None]
-    points = starts[:, None, :] + (ends - starts)[:, None, :] * t  # 4 × 24 × 2
-    inner = np.rint(points - normal[:, None, :] * SUPPORT_OFFSET).astype(np.intp)
-    outer = np.rint(points + normal[:, None, :] * SUPPORT_OFFSET).astype(np.intp)
+    strengths = _side_strengths(starts, ends, normal, lab, floor, BORDER_SIDE_SUPPORT)
+    return float(strengths.min() * 0.7 + strengths.mean() * 0.3)
+
+
+def _edge_supports(quads: FloatArray, lab: npt.NDArray[np.int16], floor: float) -> FloatArray:
+    """``_edge_support`` of many quads (Q × 4 × 2) at once, in one pass over all their sides."""
+    starts, ends = quads, quads[:, NEXT_CORNER]
+    direction = ends - starts
+    direction /= np.maximum(np.linalg.norm(direction, axis=2, keepdims=True), 1e-9)
+    normal = np.stack([-direction[..., 1], direction[..., 0]], axis=2)
+    centre = quads.mean(axis=1, keepdims=True)
+    outward = np.sign((((starts + ends) / 2 - centre) * normal).sum(axis=2))
+    normal *= np.where(outward == 0, 1.0, outward)[..., None]
+    strengths = _side_strengths(
+        starts.reshape(-1, 2),
+        ends.reshape(-1, 2),
+        normal.reshape(-1, 2),
+        lab,
+        floor,
+        BORDER_SIDE_SUPPORT,
+    ).reshape(-1, 4)
+    return np.asarray(strengths.min(axis=1) * 0.7 + strengths.mean(axis=1) * 0.3, np.float64)
+
+
+def _side_strengths(
+    starts: FloatArray,
+    ends: FloatArray,
+    normal: FloatArray,
+    lab: npt.NDArray[np.int16],
+    floor: float,
+    off_frame: float,
+    agreeing: bool = True,
+    samples: FloatArray = SIDE_SAMPLES,
+) -> FloatArray:
+    """Per side (start → end, unit outward ``normal``): the share of its samples on a clean edge.
+
+    A side with fewer than 6 samples inside the frame scores ``off_frame``. Without
+    ``agreeing``, samples are not checked to change colour the same way (a quick first look).
+    """
+    height, width = lab.shape[:2]
+    points = starts[:, None, :] + (ends - starts)[:, None, :] * samples  # S × 24 × 2
+    # All four probes at once (inside and outside, far and near), rounded to pixels.
+    probes = points[None] - PROBE_OFFSETS * normal[None, :, None, :]  # 4 × S × 24 × 2
+    index = np.rint(probes).astype(np.intp)
     limit = np.array([width, height])
-    valid = np.asarray(
-        ((inner >= 0) & (inner < limit) & (outer >= 0) & (outer < limit)).all(axis=2), dtype=bool
-    )
-    diff = _sample(lab, points - normal[:, None, :] * SUPPORT_OFFSET, limit) - _sample(
-        lab, points + normal[:, None, :] * SUPPORT_OFFSET, limit
-    )
+    far = index[:2]
+    valid = np.asarray(((far >= 0) & (far < limit)).all(axis=(0, 3)), dtype=bool)
+    np.clip(index, 0, limit - 1, out=index)
+    # One gather by flat pixel number: cheaper than indexing by row and column arrays.
+    flat = index[..., 1] * width + index[..., 0]
+    colours = lab.reshape(-1, 3)[flat] * WEIGHTS
+    diff = colours[0] - colours[1]
     # A shadow's edge is soft: across one pixel it changes little of what it changes across
     # six. A page's edge is sharp.
-    near = _sample(lab, points - normal[:, None, :] * 1.5, limit) - _sample(
-        lab, points + normal[:, None, :] * 1.5, limit
-    )
+    near = colours[2] - colours[3]
     size_far = np.abs(diff).sum(axis=2)
     size_near = np.abs(near).sum(axis=2)
     sharp = size_near >= SHARP_FRACTION * size_far
+    usable = valid.sum(axis=1)
+    if not agreeing:
+        counted = (size_far > floor) & sharp & valid
+        return np.where(usable >= 6, counted.sum(axis=1) / np.maximum(usable, 1), off_frame)
     d = diff.astype(np.float64)
-    typical = np.median(d, axis=1)  # per side: the colour change most samples show
+    # Per side: the colour change most samples show (the median of 24, by sorting the
+    # integers: a quarter of np.median's cost at this size).
+    ordered = np.sort(diff, axis=1)
+    typical = (ordered[:, 11] + ordered[:, 12].astype(np.float64)) / 2
     norms = np.sqrt((d * d).sum(axis=2))
     typical_norm = np.sqrt((typical * typical).sum(axis=1))
     agree = np.einsum("sni,si->sn", d, typical) > 0.5 * norms * typical_norm[:, None]
     counted = (size_far > floor) & agree & sharp & valid
-    usable = valid.sum(axis=1)
-    strengths = np.where(
-        usable >= 6, counted.sum(axis=1) / np.maximum(usable, 1), BORDER_SIDE_SUPPORT
-    )
-    return float(strengths.min() * 0.7 + strengths.mean() * 0.3)
-
-
-def _sample(
-    lab: npt.NDArray[np.int16], points: FloatArray, limit: npt.NDArray[np.int_]
-) -> npt.NDArray[np.int16]:
-    """Weighted Lab values at the nearest pixels to ``points`` (clamped into the image)."""
-    index = np.minimum(np.maximum(np.rint(points).astype(np.intp), 0), limit - 1)
-    return np.asarray(lab[index[..., 1], index[..., 0]] * WEIGHTS, dtype=np.int16)
+    return np.where(usable >= 6, counted.sum(axis=1) / np.maximum(usable, 1), off_frame)
 
 
 def _refine(image: npt.NDArray[np.uint8], corners: FloatArray, radius: float) -> FloatArray:
     """Move each side onto the strongest colour step across it (full resolution, sub-pixel)."""
-    lines = []
-    for i in range(4):
-        line = _fit_side(image, corners[i], corners[(i + 1) % 4], radius)
-        lines.append(line)
+    steps = _edge_profiles(image, corners, radius)
+    lines = [
+        _fit_side(image.shape[:2], corners[i], corners[(i + 1) % 4], step)
+        for i, step in enumerate(steps)
+    ]
     refined = corners.copy()
     for i in range(4):
         before, after = lines[i - 1], lines[i]
@@ -334,8 +625,41 @@ def _refine(image: npt.NDArray[np.uint8], corners: FloatArray, radius: float) ->
     return refined
 
 
+def _profile_offsets(radius: float) -> FloatArray:
+    """Offsets across a side, in pixels, at which the colour profiles are sampled."""
+    steps = int(np.ceil(radius))
+    return np.arange(-steps, steps + 1, dtype=np.float64)
+
+
+def _edge_profiles(
+    image: npt.NDArray[np.uint8], corners: FloatArray, radius: float
+) -> list[npt.NDArray[np.float32]]:
+    """Per side: the colour step across it (REFINE_SAMPLES rows × offsets) at full resolution.
+
+    Only a thin band around each side is read (one remap for all four): the full frame is
+    never converted.
+    """
+    offsets = _profile_offsets(radius)
+    grids = []
+    for i in range(4):
+        a, b = corners[i], corners[(i + 1) % 4]
+        direction = (b - a) / max(float(np.linalg.norm(b - a)), 1e-9)
+        normal = np.array([-direction[1], direction[0]])
+        centres = a + (b - a) * REFINE_POSITIONS[:, None]
+        grids.append(centres[:, None, :] + offsets[None, :, None] * normal[None, None, :])
+    grid = np.concatenate(grids).astype(np.float32)
+    profiles = cv2.remap(
+        image, grid[:, :, 0], grid[:, :, 1], cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
+    )
+    lab = cv2.cvtColor(profiles, cv2.COLOR_BGR2Lab).astype(np.float32)
+    lab[:, :, 1:] *= 2.0
+    lab = np.asarray(cv2.GaussianBlur(lab, (3, 1), 0), dtype=np.float32)  # along each profile
+    step = np.linalg.norm(lab[:, 2:] - lab[:, :-2], axis=2)  # central difference per sample
+    return list(np.split(np.asarray(step, dtype=np.float32), 4))
+
+
 def _fit_side(
-    image: npt.NDArray[np.uint8], a: FloatArray, b: FloatArray, radius: float
+    shape: tuple[int, ...], a: FloatArray, b: FloatArray, step: npt.NDArray[np.float32]
 ) -> FloatArray | None:
     """A line (vx, vy, x0, y0) through the colour edge near side a→b, or None if too weak."""
     length = float(np.linalg.norm(b - a))
@@ -343,39 +667,26 @@ def _fit_side(
         return None
     direction = (b - a) / length
     normal = np.array([-direction[1], direction[0]])
-    steps = int(np.ceil(radius))
-    offsets = np.arange(-steps, steps + 1, dtype=np.float64)
-    t = np.linspace(0.12, 0.88, REFINE_SAMPLES)
-    centres = a + (b - a) * t[:, None]
-    grid = centres[:, None, :] + offsets[None, :, None] * normal[None, None, :]
-    map_x = grid[:, :, 0].astype(np.float32)
-    map_y = grid[:, :, 1].astype(np.float32)
-    profiles = cv2.remap(image, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
-    lab = cv2.cvtColor(profiles, cv2.COLOR_BGR2Lab).astype(np.float32)
-    lab[:, :, 1:] *= 2.0
-    lab = np.asarray(cv2.GaussianBlur(lab, (3, 1), 0), dtype=np.float32)
-    step = np.linalg.norm(lab[:, 2:] - lab[:, :-2], axis=2)  # central difference per sample
-    height, width = image.shape[:2]
-    points, weights = [], []
-    for row, centre in zip(step, centres, strict=True):
-        k = int(np.argmax(row))
-        peak = float(row[k])
-        if peak < REFINE_MIN_STEP or not (0 <= centre[0] < width and 0 <= centre[1] < height):
-            continue
-        shift = 0.0
-        if 0 < k < len(row) - 1:
-            left, right = float(row[k - 1]), float(row[k + 1])
-            denom = left - 2 * peak + right
-            if denom < 0:
-                shift = 0.5 * (left - right) / denom
-        offset = offsets[k + 1] + shift
-        points.append(centre + offset * normal)
-        weights.append(peak)
-    if len(points) < REFINE_SAMPLES // 3:
+    offsets = _profile_offsets((step.shape[1] + 1) // 2)
+    centres = a + (b - a) * REFINE_POSITIONS[:, None]
+    height, width = shape[:2]
+    rows = np.arange(len(step))
+    k = np.argmax(step, axis=1)
+    peak = step[rows, k]
+    inside = (centres[:, 0] >= 0) & (centres[:, 0] < width)
+    inside &= (centres[:, 1] >= 0) & (centres[:, 1] < height)
+    keep = (peak >= REFINE_MIN_STEP) & inside
+    if int(keep.sum()) < REFINE_SAMPLES // 3:
         return None
-    pts = np.array(points, dtype=np.float64)
-    line = _robust_line(pts)
-    return line
+    # Sub-pixel peak: the vertex of the parabola through the peak and its two neighbours.
+    left = step[rows, np.maximum(k - 1, 0)]
+    right = step[rows, np.minimum(k + 1, step.shape[1] - 1)]
+    denom = left - 2 * peak + right
+    curved = (k > 0) & (k < step.shape[1] - 1) & (denom < 0)
+    shift = np.where(curved, 0.5 * (left - right) / np.where(curved, denom, -1.0), 0.0)
+    offset = offsets[k + 1] + shift
+    pts = (centres + offset[:, None] * normal[None, :])[keep]
+    return _robust_line(pts)
 
 
 def _robust_line(points: FloatArray) -> FloatArray:

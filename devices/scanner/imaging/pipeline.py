@@ -15,7 +15,7 @@ from devices.scanner.imaging.enhancement import enhance
 from devices.scanner.imaging.geometry import Quad
 from devices.scanner.imaging.id_card_sheet import id_card_sheet
 from devices.scanner.imaging.orientation import make_upright
-from devices.scanner.imaging.page_detection import detect_page
+from devices.scanner.imaging.page_detection import detect_page, smallest_page_fraction
 from devices.scanner.imaging.page_size import A4_MM, A5_MM, ID1_MM, PageSize, recognise_page_size
 from devices.scanner.imaging.pdf_assembly import PdfPage, assemble_pdf
 from devices.scanner.imaging.perspective import crop_margin, rectify
@@ -56,12 +56,16 @@ def process_capture(
     With no page found the whole frame is kept (flagged ``no_page``) so the resident can retake.
     """
     options = options or PipelineOptions()
-    detection = detect_page(frame)
+    height, width = frame.shape[:2]
+    if options.pixels_per_mm is None:
+        detection = detect_page(frame)
+    else:
+        smallest = smallest_page_fraction(width, height, options.pixels_per_mm)
+        detection = detect_page(frame, smallest)
     if detection is None:
         quality = check_quality(None)
         return ProcessedPage(enhance(frame), None, quality, PageSize.OTHER)
     page = crop_margin(rectify(frame, detection.quad))
-    height, width = frame.shape[:2]
     quality = check_quality(page, detection.quad, (width, height))
     size = recognise_page_size(page.shape[1], page.shape[0], options.pixels_per_mm)
     upright = make_upright(page, allow_upside_down=size is not PageSize.ID1)

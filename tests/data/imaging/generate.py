@@ -269,6 +269,7 @@ def _placement(
     frame: tuple[int, int],
     rng: np.random.Generator,
     cut_off: bool,
+    camera_mm: float | None = None,
 ) -> npt.NDArray[np.float64]:
     width, height = frame
     long_mm = max(size_mm)
@@ -276,12 +277,16 @@ def _placement(
     mm_per_frame_height = (
         float(rng.uniform(330, 420)) if long_mm > 100 else float(rng.uniform(120, 220))
     )
+    if camera_mm is not None:  # a fixed document camera: one scale for every page
+        mm_per_frame_height = camera_mm
     scale = height / mm_per_frame_height * long_mm / max(page_px)
     w, h = page_px[0] * scale, page_px[1] * scale
     angle = float(rng.uniform(-15, 15)) if rng.random() < 0.7 else float(rng.uniform(0, 360))
     for _ in range(50):
         rect = np.array([[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]])
-        rect += rng.uniform(-0.03, 0.03, (4, 2)) * max(w, h)
+        jitter = rng.uniform(-0.03, 0.03, (4, 2)) * max(w, h)
+        # A fixed document camera looks straight down at its platen: little perspective.
+        rect += jitter if camera_mm is None else jitter / 3
         theta = np.deg2rad(angle)
         rotation = np.array([[np.cos(theta), -np.sin(theta)], [np.sin(theta), np.cos(theta)]])
         corners = rect @ rotation.T
@@ -328,20 +333,32 @@ def _motion_kernel(length: int, angle: float) -> npt.NDArray[np.float32]:
 
 
 def compose_frame(
-    index: int, seed: int, frame: tuple[int, int] = (1920, 1080)
+    index: int,
+    seed: int,
+    frame: tuple[int, int] = (1920, 1080),
+    *,
+    camera_mm: float | None = None,
+    effects: list[str] | None = None,
+    kind: str | None = None,
 ) -> tuple[Image8, Sample]:
-    """Frame number ``index`` of the set for ``seed``, and its ground truth (file left empty)."""
+    """Frame number ``index`` of the set for ``seed``, and its ground truth (file left empty).
+
+    ``camera_mm`` fixes the desk height the frame spans (a fixed document camera: every page at
+    one scale, ``camera_mm / frame height`` mm per pixel); ``effects`` and ``kind`` replace
+    the drawn ones. Left out, the frame is the set's own.
+    """
     rng = np.random.default_rng([seed, index])
-    kind = KINDS[index % len(KINDS)]
+    kind = kind or KINDS[index % len(KINDS)]
     background = BACKGROUNDS[(index // len(KINDS) + index) % len(BACKGROUNDS)]
-    effects = _effects(rng, kind)
+    drawn = _effects(rng, kind)
+    effects = drawn if effects is None else effects
     document, size_mm = render_document(kind, rng)
     page_h, page_w = document.shape[:2]
     if rng.random() < 0.3 and kind not in ("id_front", "id_back"):
         document = cv2.rotate(document, cv2.ROTATE_90_CLOCKWISE)  # a landscape-placed page
         page_h, page_w = page_w, page_h
         size_mm = (size_mm[1], size_mm[0])
-    corners = _placement((page_w, page_h), size_mm, frame, rng, "cut_off" in effects)
+    corners = _placement((page_w, page_h), size_mm, frame, rng, "cut_off" in effects, camera_mm)
     width, height = frame
     desk = render_background(background, frame, rng)
     source = np.array([[0, 0], [page_w, 0], [page_w, page_h], [0, page_h]], np.float32)
