@@ -205,6 +205,16 @@ def test_doctor_runs_as_the_kiosk_user_and_finds_key_and_secrets_private(install
     assert rows["disk space"]["ok"] is True
 
 
+def test_the_kiosk_user_changes_and_rolls_back_the_installed_settings(installed: Debs) -> None:
+    # The technician's Settings page runs as the kiosk user: /etc/onewindow-kiosk is
+    # root:kiosk 0770, so the temp file + rename of the config store works there.
+    original = SETTINGS.read_bytes()
+    as_kiosk("kiosk", "config", "set", "session.idle_timeout_s=120", "--config", str(SETTINGS))
+    assert "idle_timeout_s = 120" in SETTINGS.read_text()
+    as_kiosk("kiosk", "config", "rollback", "--config", str(SETTINGS))
+    assert SETTINGS.read_bytes() == original  # dpkg still sees the conffile unchanged
+
+
 def test_installed_kiosk_renders_its_screens_as_the_kiosk_user(installed: Debs) -> None:
     # Every import of the Qt front end resolves inside the package's venv: a dependency the
     # code uses but pyproject.toml does not declare fails here, not on a terminal.
