@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from smartcard import scard
 
@@ -32,16 +33,26 @@ def card_channel(reader: str, timeout_s: float = 10.0) -> Iterator[tuple[ApduCha
         yield ApduChannel(transmitter(card, protocol), deadline=deadline), atr
 
 
-def readers_with_card(name_filter: str = "") -> list[str]:
-    """PC/SC readers (matching ``name_filter``) that hold a card now; empty if pcscd is absent."""
+@contextmanager
+def _reader_names(name_filter: str) -> Iterator[tuple[Any, list[str]]]:
+    """(PC/SC context, reader names matching ``name_filter``); no names if pcscd is absent."""
     hresult, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
     if hresult != scard.SCARD_S_SUCCESS:
-        return []
+        yield None, []
+        return
     try:
         hresult, names = scard.SCardListReaders(context, [])
-        if hresult != scard.SCARD_S_SUCCESS:
-            return []
-        names = [name for name in names if name_filter in name]
+        found = (
+            [str(n) for n in names if name_filter in n] if hresult == scard.SCARD_S_SUCCESS else []
+        )
+        yield context, found
+    finally:
+        scard.SCardReleaseContext(context)
+
+
+def readers_with_card(name_filter: str = "") -> list[str]:
+    """PC/SC readers (matching ``name_filter``) that hold a card now; empty if pcscd is absent."""
+    with _reader_names(name_filter) as (context, names):
         if not names:
             return []
         hresult, states = scard.SCardGetStatusChange(
@@ -50,19 +61,9 @@ def readers_with_card(name_filter: str = "") -> list[str]:
         if hresult != scard.SCARD_S_SUCCESS:
             return []
         return [name for name, event, _ in states if event & scard.SCARD_STATE_PRESENT]
-    finally:
-        scard.SCardReleaseContext(context)
 
 
 def list_readers(name_filter: str = "") -> list[str]:
     """PC/SC reader names (matching ``name_filter``); empty if pcscd is absent."""
-    hresult, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
-    if hresult != scard.SCARD_S_SUCCESS:
-        return []
-    try:
-        hresult, names = scard.SCardListReaders(context, [])
-        if hresult != scard.SCARD_S_SUCCESS:
-            return []
-        return [str(name) for name in names if name_filter in name]
-    finally:
-        scard.SCardReleaseContext(context)
+    with _reader_names(name_filter) as (_, names):
+        return names

@@ -4,6 +4,7 @@ Diagnostics, Enrollment) and Leave."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
@@ -17,6 +18,19 @@ from ui.widgets.technician_diagnostics_page import TechnicianDiagnosticsPage
 from ui.widgets.technician_enrollment_page import TechnicianEnrollmentPage
 from ui.widgets.technician_pages import DevicesPage, HealthPage, QueuePage, ReceiptsPage
 from ui.widgets.technician_settings_page import TechnicianSettingsPage
+
+
+class TechnicianPage(Protocol):
+    """What the home screen does with each of its pages (they are QWidgets too)."""
+
+    def retranslate(self) -> None:
+        """Texts in the current language."""
+
+    def refresh(self) -> None:
+        """Load the page's content (in the background)."""
+
+    def clear(self) -> None:
+        """Forget everything shown."""
 
 
 class TechnicianHomeScreen(Screen):
@@ -44,7 +58,7 @@ class TechnicianHomeScreen(Screen):
         nav = QHBoxLayout()
         nav.setSpacing(16)
         self.page_buttons: list[QPushButton] = []
-        for page in (
+        self.all_pages: tuple[TechnicianPage, ...] = (
             self.devices,
             self.queue,
             self.health,
@@ -52,7 +66,8 @@ class TechnicianHomeScreen(Screen):
             self.settings_page,
             self.diagnostics,
             self.enrollment,
-        ):
+        )
+        for page in self.all_pages:
             self.pages.addWidget(page)
             button = QPushButton(checkable=True, autoExclusive=True)
             button.setMinimumHeight(72)
@@ -93,27 +108,10 @@ class TechnicianHomeScreen(Screen):
             button.setAccessibleName(name)
         self.leave_button.setText(self.tr("Leave technician mode"))
         self.leave_button.setAccessibleName(self.tr("Leave technician mode"))
-        for page in (
-            self.devices,
-            self.queue,
-            self.health,
-            self.receipts,
-            self.settings_page,
-            self.diagnostics,
-            self.enrollment,
-        ):
+        for page in self.all_pages:
             page.retranslate()
 
-    def show_page(
-        self,
-        page: DevicesPage
-        | QueuePage
-        | HealthPage
-        | ReceiptsPage
-        | TechnicianSettingsPage
-        | TechnicianDiagnosticsPage
-        | TechnicianEnrollmentPage,
-    ) -> None:
+    def show_page(self, page: TechnicianPage) -> None:
         """Show ``page`` and load its content."""
         index = self.pages.indexOf(page)
         self.pages.setCurrentIndex(index)
@@ -148,15 +146,7 @@ class TechnicianHomeScreen(Screen):
         """Forget every result of the technician's session, and who it was."""
         super().reset()
         self.set_actor(None)
-        for page in (
-            self.devices,
-            self.queue,
-            self.health,
-            self.receipts,
-            self.settings_page,
-            self.diagnostics,
-            self.enrollment,
-        ):
+        for page in self.all_pages:
             page.clear()
         self.pages.setCurrentIndex(0)
         self.page_buttons[0].setChecked(True)
