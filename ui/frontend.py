@@ -152,6 +152,8 @@ class QtFrontend:
             open_identity_service(demo_reader, lambda: keeper.current) if identity_shot else None
         )
         window = MainWindow(shot_settings, keeper=keeper, identity_service=identity)
+        # As in the running kiosk: the Scan button shows; nothing opens a camera until touched.
+        window.track.set_qr_source(open_receipt_qr_scanner(shot_settings))
         try:
             window.setGeometry(QRect(0, 0, *SCREENSHOT_SIZE))
             window.show()
