@@ -52,9 +52,11 @@ def _audit_for(path: Path) -> AuditLog | None:
 
 def _report(change: ConfigChange, verb: str) -> None:
     keys = ", ".join(change.changed_keys) or "nothing changed"
-    print(f"{verb} {change.path}: {keys}")
-    print(f"the file before is kept as {change.path.name}.previous (kiosk config rollback)")
-    print("the kiosk uses the new settings after its next start")
+    sys.stdout.write(
+        f"{verb} {change.path}: {keys}\n"
+        f"the file before is kept as {change.path.name}.previous (kiosk config rollback)\n"
+        "the kiosk uses the new settings after its next start\n"
+    )
 
 
 def _cmd_set(args: argparse.Namespace) -> int:
@@ -66,13 +68,12 @@ def _cmd_set(args: argparse.Namespace) -> int:
     except ConfigError as error:
         print_problems(error, sys.stdout)
         count = len(error.problems)
-        print(
-            f"refused: {count} problem{'s' if count != 1 else ''}; {path} is unchanged",
-            file=sys.stderr,
+        sys.stderr.write(
+            f"refused: {count} problem{'s' if count != 1 else ''}; {path} is unchanged\n"
         )
         return EXIT_REFUSED
     except ConfigStoreError as error:
-        print(f"cannot change the settings: {error}", file=sys.stderr)
+        sys.stderr.write(f"cannot change the settings: {error}\n")
         return EXIT_CANNOT_WRITE
     _report(change, "saved")
     return EXIT_OK
@@ -83,14 +84,14 @@ def _cmd_rollback(args: argparse.Namespace) -> int:
     try:
         change = ConfigStore(path, audit=_audit_for(path), actor=args.actor).rollback()
     except NothingToRollBack as error:
-        print(f"nothing to roll back: {error}", file=sys.stderr)
+        sys.stderr.write(f"nothing to roll back: {error}\n")
         return EXIT_REFUSED
     except ConfigError as error:
         print_problems(error, sys.stdout)
-        print(f"refused: the previous settings are not valid; {path} is unchanged", file=sys.stderr)
+        sys.stderr.write(f"refused: the previous settings are not valid; {path} is unchanged\n")
         return EXIT_REFUSED
     except ConfigStoreError as error:
-        print(f"cannot roll back: {error}", file=sys.stderr)
+        sys.stderr.write(f"cannot roll back: {error}\n")
         return EXIT_CANNOT_WRITE
     _report(change, "rolled back")
     return EXIT_OK
