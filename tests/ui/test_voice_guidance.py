@@ -10,9 +10,11 @@ import itertools
 import logging
 import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QTimer
 
 from config.schema import Language, TerminalSettings, UiSettings
@@ -37,19 +39,36 @@ def speechd_env(
     return speech_dispatcher
 
 
-def _started_guide(settings: UiSettings) -> VoiceGuide:
-    guide = VoiceGuide(settings)
-    assert guide.wait_until_started(START_TIMEOUT_MS), "speech engine did not start"
-    return guide
+GuideFactory = Callable[..., VoiceGuide]
 
 
 @pytest.fixture
-def guide(speechd_env: SpeechDispatcher, qapp: object) -> Iterator[VoiceGuide]:
+def make_guide(qapp: object) -> Iterator[GuideFactory]:
+    """``make_guide(settings, **kw)`` → a VoiceGuide, destroyed at teardown once its engine
+    thread is done: never left to the garbage collector, whose timing could tear a speechd
+    engine down while the next test's engine is being created in another thread."""
+    made: list[VoiceGuide] = []
+
+    def make(settings: UiSettings, **kwargs: Any) -> VoiceGuide:
+        made.append(VoiceGuide(settings, **kwargs))
+        return made[-1]
+
+    yield make
+    for voice_guide in made:
+        voice_guide.wait_until_started(START_TIMEOUT_MS)
+        voice_guide.stop()
+        shiboken6.delete(voice_guide)
+
+
+def _started(voice_guide: VoiceGuide) -> VoiceGuide:
+    assert voice_guide.wait_until_started(START_TIMEOUT_MS), "speech engine did not start"
+    return voice_guide
+
+
+@pytest.fixture
+def guide(speechd_env: SpeechDispatcher, make_guide: GuideFactory) -> VoiceGuide:
     """A started voice guide with the default voice names."""
-    voice_guide = _started_guide(UiSettings())
-    yield voice_guide
-    voice_guide.stop()
-    voice_guide.deleteLater()
+    return _started(make_guide(UiSettings()))
 
 
 def _record_states(guide: VoiceGuide) -> list[VoiceState]:
@@ -117,8 +136,10 @@ def test_muting_stops_speech_in_progress(guide: VoiceGuide, qtbot) -> None:
     qtbot.waitUntil(lambda: guide.state() is VoiceState.READY, timeout=SPEAK_TIMEOUT_MS)
 
 
-def test_guidance_off_in_settings_starts_muted(speechd_env: SpeechDispatcher, qtbot) -> None:
-    guide = _started_guide(UiSettings(voice_guidance=False))
+def test_guidance_off_in_settings_starts_muted(
+    speechd_env: SpeechDispatcher, qtbot, make_guide: GuideFactory
+) -> None:
+    guide = _started(make_guide(UiSettings(voice_guidance=False)))
     states = _record_states(guide)
     assert guide.is_muted()
     guide.speak(PROMPT_ZH, Language.ZH)
@@ -131,10 +152,10 @@ def test_guidance_off_in_settings_starts_muted(speechd_env: SpeechDispatcher, qt
 
 
 def test_prompt_asked_for_while_starting_is_spoken_once_ready(
-    speechd_env: SpeechDispatcher, qtbot
+    speechd_env: SpeechDispatcher, qtbot, make_guide: GuideFactory
 ) -> None:
     created = time.monotonic()
-    guide = VoiceGuide(UiSettings())
+    guide = make_guide(UiSettings())
     # The engine is created in a worker thread: the UI thread is not held up.
     assert time.monotonic() - created < 0.5
     assert guide.state() is VoiceState.STARTING
@@ -145,9 +166,9 @@ def test_prompt_asked_for_while_starting_is_spoken_once_ready(
 
 
 def test_unknown_voice_name_leaves_that_language_silent(
-    speechd_env: SpeechDispatcher, qtbot, caplog: pytest.LogCaptureFixture
+    speechd_env: SpeechDispatcher, qtbot, caplog: pytest.LogCaptureFixture, make_guide: GuideFactory
 ) -> None:
-    guide = _started_guide(UiSettings(voice_zh="No Such Voice"))
+    guide = _started(make_guide(UiSettings(voice_zh="No Such Voice")))
     states = _record_states(guide)
     with caplog.at_level(logging.WARNING, logger="ui.speech"):
         guide.speak(PROMPT_ZH, Language.ZH)
@@ -161,10 +182,10 @@ def test_unknown_voice_name_leaves_that_language_silent(
 
 
 def test_missing_engine_makes_guidance_silently_unavailable(
-    qapp: object, caplog: pytest.LogCaptureFixture
+    make_guide: GuideFactory, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.WARNING, logger="ui.speech"):
-        guide = VoiceGuide(UiSettings(), engine="no-such-engine")
+        guide = make_guide(UiSettings(), engine="no-such-engine")
         assert not guide.available()
         assert guide.state() is VoiceState.UNAVAILABLE
         guide.speak(PROMPT_ZH, Language.ZH)
@@ -178,7 +199,7 @@ def test_missing_engine_makes_guidance_silently_unavailable(
 
 
 def test_a_hung_speech_dispatcher_leaves_guidance_off_and_the_screen_responsive(
-    qapp: object, qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path
+    make_guide: GuideFactory, qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path
 ) -> None:
     # A daemon that accepts connections and never answers (seen when one hangs in shutdown).
     path = tmp_path / "hung.sock"
@@ -191,7 +212,7 @@ def test_a_hung_speech_dispatcher_leaves_guidance_off_and_the_screen_responsive(
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))
     timer.start(20)
     try:
-        guide = VoiceGuide(UiSettings())
+        guide = make_guide(UiSettings())
         qtbot.waitUntil(lambda: guide.state() is VoiceState.UNAVAILABLE, timeout=10_000)
     finally:
         timer.stop()
