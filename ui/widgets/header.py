@@ -11,6 +11,7 @@ _LOCALES = {
     Language.ZH: QLocale(QLocale.Language.Chinese, QLocale.Country.China),
     Language.EN: QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
 }
+_CHINA_STANDARD_TIME_S = 8 * 3600
 _DATE_FORMATS = {Language.ZH: "yyyy年M月d日 dddd", Language.EN: "dddd d MMMM yyyy"}
 
 
@@ -84,8 +85,9 @@ class Header(QFrame):
         self.mute_button.setVisible(available)
 
     def update_clock(self) -> None:
-        """24-hour time and the date written the way the current language writes it."""
-        now = QDateTime.currentDateTime()
+        """24-hour Beijing time and the date written the way the current language writes it."""
+        # Beijing time whatever the machine's zone, as on the receipt and the platform's records.
+        now = QDateTime.currentDateTimeUtc().toOffsetFromUtc(_CHINA_STANDARD_TIME_S)
         locale = _LOCALES[self._language]
         self.clock_time.setText(now.toString("HH:mm:ss"))
         self.clock_date.setText(locale.toString(now.date(), _DATE_FORMATS[self._language]))
