@@ -53,16 +53,23 @@ def pcsc_error(what: str, hresult: int) -> CardError:
 
 @contextmanager
 def connected_card(
-    reader: str, *, exclusive: bool = False, sharing_wait_s: float = 0.0
+    reader: str,
+    *,
+    exclusive: bool = False,
+    sharing_wait_s: float = 0.0,
+    context: Any | None = None,
 ) -> Iterator[tuple[Any, int, bytes]]:
     """A connection to the card in ``reader``: (card handle, protocol, ATR); reset on exit.
 
     ``exclusive``: no other connection can use or reset the card meanwhile; another one
-    holding it is waited for up to ``sharing_wait_s``.
+    holding it is waited for up to ``sharing_wait_s``. ``context``: an established PC/SC
+    context to connect through, left open; without one, a context is made for this connection.
     """
-    hresult, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
-    if hresult != scard.SCARD_S_SUCCESS:
-        raise pcsc_error("establish context", hresult)
+    own_context = context is None
+    if own_context:
+        hresult, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+        if hresult != scard.SCARD_S_SUCCESS:
+            raise pcsc_error("establish context", hresult)
     share = scard.SCARD_SHARE_EXCLUSIVE if exclusive else scard.SCARD_SHARE_SHARED
     try:
         deadline = time.monotonic() + sharing_wait_s
@@ -84,7 +91,8 @@ def connected_card(
             # Reset: a PIN verified on this card must not stay valid for the next one to connect.
             scard.SCardDisconnect(card, scard.SCARD_RESET_CARD)
     finally:
-        scard.SCardReleaseContext(context)
+        if own_context:
+            scard.SCardReleaseContext(context)
 
 
 def _raise_if_removed(card: Any) -> None:
@@ -120,9 +128,15 @@ def transmitter(card: Any, protocol: int) -> Callable[[bytes], bytes]:
     return transmit
 
 
-def read_card(reader: str, profiles: Sequence[CardProfile], timeout_s: float = 5.0) -> Identity:
-    """Read the Identity of the card in ``reader``; every failure is a CardError."""
+def read_card(
+    reader: str,
+    profiles: Sequence[CardProfile],
+    timeout_s: float = 5.0,
+    context: Any | None = None,
+) -> Identity:
+    """Read the Identity of the card in ``reader`` (through ``context`` if given); every
+    failure is a CardError."""
     deadline = time.monotonic() + timeout_s
-    with connected_card(reader) as (card, protocol, atr):
+    with connected_card(reader, context=context) as (card, protocol, atr):
         channel = ApduChannel(transmitter(card, protocol), deadline=deadline)
         return read_identity(channel, atr, profiles)

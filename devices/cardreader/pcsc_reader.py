@@ -6,8 +6,11 @@ import logging
 import queue
 import threading
 from collections.abc import Sequence
+from typing import Any
 
-from devices.cardreader.errors import CardError
+from smartcard import scard
+
+from devices.cardreader.errors import CardError, ReaderUnavailable
 from devices.cardreader.events import ReaderEvent, ReaderEventKind
 from devices.cardreader.pcsc_card import read_card
 from devices.cardreader.pcsc_monitor import (
@@ -30,6 +33,8 @@ _FORWARDED = {
     MonitorEventKind.SERVICE_LOST: ReaderEventKind.SERVICE_LOST,
     MonitorEventKind.SERVICE_RESTORED: ReaderEventKind.SERVICE_RESTORED,
 }
+
+_SERVICE_CHANGES = {MonitorEventKind.SERVICE_LOST, MonitorEventKind.SERVICE_RESTORED}
 
 
 def default_profiles(pin_provider: PinProvider | None = None) -> list[CardProfile]:
@@ -56,6 +61,9 @@ class PcscCardReader:
         self._inbox: queue.Queue[MonitorEvent | None] = queue.Queue()
         self.monitor = PcscMonitor(self._inbox.put, reader_filter=reader_filter, backoff=backoff)
         self._worker: threading.Thread | None = None
+        # The worker's PC/SC context, kept between reads (making one per read costs as much as
+        # a third of the APDUs); dropped when pcscd goes away, since it is then invalid.
+        self._context: Any | None = None
 
     def start(self) -> None:
         """Start the monitor and the reading worker."""
@@ -72,20 +80,42 @@ class PcscCardReader:
             self._worker = None
 
     def _work(self) -> None:
-        while True:
-            event = self._inbox.get()
-            if event is None:
-                return
-            if event.kind is MonitorEventKind.CARD_INSERTED:
-                self._read(event.reader)
-            else:
+        try:
+            while True:
+                event = self._inbox.get()
+                if event is None:
+                    return
+                if event.kind is MonitorEventKind.CARD_INSERTED:
+                    self._read(event.reader)
+                    continue
+                if event.kind in _SERVICE_CHANGES:
+                    self._drop_context()  # made with the pcscd that went away: invalid now
                 self.events.put(ReaderEvent(_FORWARDED[event.kind], event.reader))
+        finally:
+            self._drop_context()
+
+    def _reading_context(self) -> Any | None:
+        """The worker's context, established on first use (None: the read makes its own)."""
+        if self._context is None:
+            hresult, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+            if hresult == scard.SCARD_S_SUCCESS:
+                self._context = context
+        return self._context
+
+    def _drop_context(self) -> None:
+        if self._context is not None:
+            scard.SCardReleaseContext(self._context)
+            self._context = None
 
     def _read(self, reader: str) -> None:
         self.events.put(ReaderEvent(ReaderEventKind.CARD_INSERTED, reader))
         try:
-            identity = read_card(reader, self._profiles, self._read_timeout_s)
+            identity = read_card(
+                reader, self._profiles, self._read_timeout_s, self._reading_context()
+            )
         except CardError as exc:
+            if isinstance(exc, ReaderUnavailable):
+                self._drop_context()  # pcscd went away mid-read: the next read starts afresh
             log.info("card read failed: %s: %s", type(exc).__name__, exc.detail)
             self.events.put(ReaderEvent(ReaderEventKind.READ_FAILED, reader, error=exc))
         except Exception as exc:
