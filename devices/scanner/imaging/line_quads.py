@@ -33,15 +33,27 @@ def line_quads(lightness: npt.NDArray[np.uint8], min_area: float) -> npt.NDArray
     All in numpy: the 12 lines make up to a few hundred quads per frame.
     """
     height, width = lightness.shape
-    edges = cv2.Canny(lightness, CANNY_LOW, CANNY_HIGH)
+    dx = cv2.Sobel(lightness, cv2.CV_16S, 1, 0, borderType=cv2.BORDER_REPLICATE)
+    dy = cv2.Sobel(lightness, cv2.CV_16S, 0, 1, borderType=cv2.BORDER_REPLICATE)
+    edges = cv2.Canny(dx, dy, CANNY_LOW, CANNY_HIGH)
+    limit = MAX_EDGE_FRACTION * edges.size
     # A grained or woven desk is edges everywhere: Hough's cost grows with them and its peaks
     # drown. Only its strongest edges are kept, and past that the frame is left to the masks.
-    for factor in (2, 4, 0):
-        if cv2.countNonZero(edges) <= MAX_EDGE_FRACTION * edges.size:
-            break
-        if not factor:
-            return np.empty((0, 4, 2), dtype=np.float64)
-        edges = cv2.Canny(lightness, factor * CANNY_LOW, factor * CANNY_HIGH)
+    if cv2.countNonZero(edges) > limit:
+        # Canny with k times the thresholds keeps at least the edge points found here whose
+        # gradient (Canny's |dx| + |dy|) beats k times the high threshold: when those alone
+        # are too many, that Canny (1.5 ms on a wood desk) need not run. (|dx| and |dy| saturate
+        # at 255, above every threshold compared with.)
+        magnitude = cv2.add(cv2.convertScaleAbs(dx), cv2.convertScaleAbs(dy), dtype=cv2.CV_16U)
+        magnitude[edges == 0] = 0
+        for factor in (2, 4, 0):
+            if not factor:
+                return np.empty((0, 4, 2), dtype=np.float64)
+            if np.count_nonzero(magnitude > factor * CANNY_HIGH) > limit:
+                continue
+            edges = cv2.Canny(dx, dy, factor * CANNY_LOW, factor * CANNY_HIGH)
+            if cv2.countNonZero(edges) <= limit:
+                break
     # Print is edges packed close together; a page's side is a lone line. Dropping the edge
     # points in a crowd spares Hough most of its work and keeps lines of text from voting.
     crowd = cv2.boxFilter(edges, cv2.CV_8U, (CROWD_WINDOW, CROWD_WINDOW))
@@ -86,31 +98,30 @@ def line_quads(lightness: npt.NDArray[np.uint8], min_area: float) -> npt.NDArray
 
 
 def _distinct(found: npt.NDArray[np.float32]) -> list[tuple[float, float]]:
-    """The strongest lines (Hough lists them by votes), one of each near-duplicate group."""
-    kept: list[tuple[float, float]] = []
-    for rho, theta in found[:300].tolist():  # by votes: the distinct strong ones come early
-        if any(
-            _angle_between(theta, t) < SAME_THETA
-            and abs(_aligned_rho((r, t), theta) - rho) < SAME_RHO
-            for r, t in kept
-        ):
-            continue
-        kept.append((rho, theta))
-        if len(kept) == MAX_LINES:
-            break
-    return kept
+    """The strongest lines (Hough lists them by votes), one of each near-duplicate group.
 
-
-def _angle_between(theta_a: float, theta_b: float) -> float:
-    """The angle (0 to π/2) between two undirected lines given by their normals' angles."""
-    diff = abs(theta_a - theta_b) % np.pi
-    return float(min(diff, np.pi - diff))
-
-
-def _aligned_rho(line: tuple[float, float], theta: float) -> float:
-    """The line's distance from the origin, signed as for a normal near ``theta``."""
-    rho, own = line
-    return rho if abs(own - theta) < np.pi / 2 else -rho
+    Lines are compared in blocks (the first 64, then up to 300): the distinct strong ones
+    come early; comparing them one by one in Python cost 0.4 ms a frame, half of Hough's.
+    """
+    lines = found[:300].astype(np.float64)
+    rho, theta = lines[:, 0], lines[:, 1]
+    kept: list[int] = []
+    done = 0
+    for block in (64, 300):
+        end = min(block, len(lines))
+        # same[i, j]: line j, taken first, makes line i a near-duplicate (rho signed as i's).
+        turn = np.abs(theta[:end, None] - theta[None, :end])
+        angle = np.minimum(turn % np.pi, np.pi - turn % np.pi)
+        aligned = np.where(turn < np.pi / 2, rho[None, :end], -rho[None, :end])
+        same = (angle < SAME_THETA) & (np.abs(aligned - rho[:end, None]) < SAME_RHO)
+        for i in range(done, end):
+            if kept and same[i, kept].any():
+                continue
+            kept.append(i)
+            if len(kept) == MAX_LINES:
+                return [(float(rho[k]), float(theta[k])) for k in kept]
+        done = end
+    return [(float(rho[k]), float(theta[k])) for k in kept]
 
 
 def _cross(
