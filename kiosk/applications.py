@@ -33,6 +33,9 @@ from offline_cache.vault import AttachmentRef, RecordKind
 
 log = logging.getLogger(__name__)
 
+# Prefilled values that are codes shared by millions, not personal data (see Draft).
+_SHARED_CODES = frozenset({Prefill.SEX, Prefill.NATION})
+
 PAYLOAD_FORMAT = "onewindow-application/1"
 
 
@@ -107,7 +110,9 @@ class Draft:
         self.assisted_by: dict[str, str] | None = None
         self.location: dict[str, Any] | None = None
         session.form_data.clear()
-        session.remember_sensitive(*self._prefill.values())
+        # Sex and nation are shared codes ("1", "01" for 汉) that identify no one; masking
+        # "01" would mangle every application id (UUIDv7s start with 01 until 2039).
+        session.remember_sensitive(*(v for k, v in self._prefill.items() if k not in _SHARED_CODES))
         for _, form_field in form.top_level_fields():
             if form_field.prefill is not None and form_field.prefill in self._prefill:
                 set_path(session.form_data, form_field.path, self._prefill[form_field.prefill])

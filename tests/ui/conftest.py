@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from config.schema import KioskSettings
+from kiosk.redaction import clear_session_values
 from kiosk.session import SessionKeeper
 from tests.ui.event_loop import settle
 from ui.main_window import MainWindow
@@ -35,6 +36,17 @@ def _free_earlier_windows() -> None:
     app = QApplication.instance()
     if app is not None:
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def _no_earlier_residents_values() -> Iterator[None]:
+    """Start and end each test with no resident's values registered for masking. They are
+    process-wide and only a session wipe clears them, which a window shut down mid-journey
+    never does: a demo resident's nation code "01" left behind masks the start of every UUIDv7,
+    so the audit log then refuses any detail that holds an application id."""
+    clear_session_values()
+    yield
+    clear_session_values()
 
 
 @pytest.fixture

@@ -11,8 +11,10 @@ from kiosk.audit import open_audit_log
 from kiosk.identity_session import open_identity_service
 from kiosk.session import SessionKeeper
 from kiosk.technician_auth import PIN_ACTOR, TECHNICIAN_ACTOR
+from offline_cache.store import OfflineStore
 from tests.fixtures.pcsc import VIRTUAL_READERS
 from tests.fixtures.staff_ca import IssuingStaffCa
+from tests.fixtures.sync import seed_applications
 from tests.fixtures.virtual_cards.piv_card import PivCard
 from tests.ui.conftest import FakeClock
 from tests.ui.event_loop import settle
@@ -26,7 +28,7 @@ TIMEOUT_MS = 30_000
 
 
 @pytest.mark.stack
-def test_technician_pages_act_under_the_staff_id_of_the_card_that_entered(
+def test_a_queue_retry_is_audited_under_the_staff_id_of_the_card_that_entered(
     qtbot, settings_factory, staff_ca: IssuingStaffCa, virtual_card_slot
 ) -> None:
     settings = settings_factory(
@@ -34,6 +36,12 @@ def test_technician_pages_act_under_the_staff_id_of_the_card_that_entered(
         devices__card_readers=[{"backend": "pcsc", "reader_name": VIRTUAL_READERS[0]}],
         staff_card={"ca_file": str(staff_ca.pem_file)},
     )
+    store = OfflineStore.open(settings.storage)
+    try:
+        seed_applications(store, 1, attachments=0, terminal_id=settings.terminal.id)
+        receipt_number = store.outbox.all_records()[0].receipt_number
+    finally:
+        store.close()
     # python-sane is not thread-safe: no earlier test's device inventory may still be running.
     QThreadPool.globalInstance().waitForDone(30000)
     clock = FakeClock()
@@ -67,7 +75,28 @@ def test_technician_pages_act_under_the_staff_id_of_the_card_that_entered(
         assert home.actor == STAFF_ID
         # Every page audits its actions under the staff id while the technician is in.
         assert {home.queue.actor, home.settings_page.actor, home.enrollment.actor} == {STAFF_ID}
+
+        # Queue page: retry the waiting application.
+        qtbot.mouseClick(home.page_buttons[1], Qt.MouseButton.LeftButton)
+        queue = home.queue
+        qtbot.waitUntil(lambda: queue.table.rowCount() == 1, timeout=TIMEOUT_MS)
+        queue.select_receipt(receipt_number)
+        assert queue.retry_button.isEnabled(), "selecting the row left Retry disabled"
+        qtbot.mouseClick(queue.retry_button, Qt.MouseButton.LeftButton)
         log = open_audit_log(settings)
+
+        def retried() -> None:
+            # The worker writes the audit entry, then the page shows the result: wait for both,
+            # and on failure say what the page showed (a refused audit detail is shown there).
+            entries = [(e.kind, e.action, e.actor) for e in log.entries()]
+            shown = queue.result.text()
+            assert receipt_number in shown and ("queue", "retry", STAFF_ID) in entries, (
+                f"retry of {receipt_number}: the page shows {shown!r}; audit entries {entries}"
+            )
+
+        qtbot.waitUntil(retried, timeout=TIMEOUT_MS)
+        retries = [e for e in log.entries() if e.action == "retry"]
+        assert [(e.kind, e.actor) for e in retries] == [("queue", STAFF_ID)]
 
         # Leaving forgets who it was: the pages are back to nobody in particular.
         qtbot.mouseClick(home.leave_button, Qt.MouseButton.LeftButton)
