@@ -39,11 +39,13 @@ from central.uploads import UploadStore
 
 API_TITLE = "OneWindow platform API"
 # The version of the published contract (central/openapi.json), not of the server software.
-API_VERSION = "1.1.0"
+API_VERSION = "1.2.0"
 API_PREFIX = "/api/v1"
 MAX_JSON_BODY = 2 * 1024 * 1024
 MAX_CHUNK = 16 * 1024 * 1024
 MAX_BUNDLE = 1024 * 1024 * 1024  # a queue bundle from a USB drive (POST /bundles, admin only)
+# Where a whole queue bundle is posted: by an admin, or by the terminal that relays it.
+BUNDLE_PATHS = (API_PREFIX + "/bundles", API_PREFIX + "/terminals/me/relayed-bundles")
 
 
 def server_version() -> str:
@@ -69,7 +71,7 @@ class PlatformApp(FastAPI):
         """ASGI entry: refuse oversized bodies, then maybe inject a fault, then the app."""
         if scope["type"] == "http":
             limit = MAX_CHUNK if scope.get("method") == "PATCH" else MAX_JSON_BODY
-            if scope.get("path") == API_PREFIX + "/bundles":
+            if scope.get("path") in BUNDLE_PATHS:
                 limit = MAX_BUNDLE
             length = dict(scope.get("headers") or []).get(b"content-length", b"0")
             if not length.isdigit() or int(length) > limit:

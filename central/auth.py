@@ -1,4 +1,5 @@
-"""Terminal credentials: one-time enrollment codes, client id + secret, rotation, revocation.
+"""Terminal credentials: one-time enrollment codes, client id + secret, rotation, revocation
+(which also revokes the terminal's queue bundle certificates, see central.revocations).
 
 A terminal authenticates with HTTP Basic (client id : secret) or ``Authorization: Bearer
 <client id>.<secret>``. Secrets are 256-bit random tokens, so a SHA-256 of each is stored (a
@@ -22,6 +23,7 @@ from pathlib import Path
 from fastapi import Request
 
 from central.errors import ApiError
+from central.revocations import revoke_certificates
 from central.storage import PlatformDB
 
 ADMIN_TOKEN_FILE = "admin.token"  # noqa: S105 - a file name
@@ -127,12 +129,16 @@ class Enrollment:
         return Credentials(terminal.client_id, secret, terminal.terminal_id)
 
     def revoke(self, client_id: str) -> bool:
-        """Revoke a terminal's credentials; False if unknown."""
+        """Revoke a terminal's credentials and, in the same transaction, every queue bundle
+        certificate issued to it (central.revocations); False if unknown."""
+        now = now_utc()
         with self._db.transaction() as conn:
             cursor = conn.execute(
                 "UPDATE terminals SET revoked_at = COALESCE(revoked_at, ?) WHERE client_id = ?",
-                (now_utc().isoformat(), client_id),
+                (now.isoformat(), client_id),
             )
+            if cursor.rowcount > 0:
+                revoke_certificates(conn, client_id, now)
         return cursor.rowcount > 0
 
     def authenticate(self, client_id: str, secret: str) -> Terminal:

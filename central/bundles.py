@@ -8,7 +8,12 @@ The platform keeps two keys in its data folder, made on first start (mode 0600):
 ``bundle.key``, the city-wide AES-256 key every enrolled terminal receives, and
 ``platform-signing.key``, an Ed25519 key that certifies each terminal's own signing key
 (``POST /terminals/me/bundle-credentials``). A bundle is read only if it was encrypted with the
-city key and signed by a terminal this platform certified.
+city key and signed by a terminal this platform certified, and whose certificate was not
+revoked since (central.revocations; the rule for bundles made before a revocation is there).
+
+The origin of every application in a bundle is the terminal named in the verified certificate,
+never what the application record claims: a record whose ``origin_terminal_id`` names another
+terminal is refused as inconsistent (``inconsistent_origin``), the others still import.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from central.auth import now_utc
 from central.errors import ApiError
+from central.revocations import key_id_of, list_body
 
 CITY_KEY_FILE = "bundle.key"
 SIGNING_KEY_FILE = "platform-signing.key"
@@ -112,6 +118,10 @@ class CityKeys:
         certificate["signature"] = _b64(self._signing.sign(certificate_body(certificate)))
         return certificate
 
+    def sign_revocation_list(self, document: dict[str, Any]) -> dict[str, Any]:
+        """The revocation list with the platform's signature (central.revocations.list_body)."""
+        return {**document, "signature": _b64(self._signing.sign(list_body(document)))}
+
 
 class BundleRefused(ApiError):
     """The bundle cannot be imported (422 with the reason as the error code)."""
@@ -130,6 +140,8 @@ class BundleContent:
 
     bundle_id: str = ""
     signer: str = ""
+    key_id: str = ""  # of the signer's public key (central.revocations.terminal_key_id)
+    certificate_issued_at: str = ""
     applications: list[dict[str, Any]] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
 
@@ -201,7 +213,10 @@ def read_bundle(handle: IO[bytes], keys: CityKeys) -> BundleContent:
         if last:
             if kind != b"S" or expected:
                 raise _inconsistent("it does not end with a seal after every attachment")
-            content.signer = _check_seal(body, digest.digest(), len(content.applications), keys)
+            certificate = _check_seal(body, digest.digest(), len(content.applications), keys)
+            content.signer = str(certificate.get("terminal_id", ""))
+            content.key_id = key_id_of(str(certificate["public_key"]))
+            content.certificate_issued_at = str(certificate.get("issued_at", ""))
             return content
         digest.update(struct.pack(">I", len(plaintext)) + plaintext)
         if kind == b"A":
@@ -231,7 +246,8 @@ def read_bundle(handle: IO[bytes], keys: CityKeys) -> BundleContent:
     raise BundleRefused("truncated", "the bundle file is cut off")  # pragma: no cover
 
 
-def _check_seal(body: bytes, digest: bytes, count: int, keys: CityKeys) -> str:
+def _check_seal(body: bytes, digest: bytes, count: int, keys: CityKeys) -> dict[str, Any]:
+    """The seal's certificate, once it and the signature over ``digest`` are verified."""
     try:
         seal = json.loads(body)
         signature = base64.b64decode(str(seal["signature"]), validate=True)
@@ -242,6 +258,8 @@ def _check_seal(body: bytes, digest: bytes, count: int, keys: CityKeys) -> str:
         )
     except (ValueError, KeyError, TypeError, binascii.Error):
         raise _inconsistent("the seal is unreadable") from None
+    if not isinstance(certificate, dict):
+        raise _inconsistent("the seal is unreadable")
     if seal.get("applications") != count:
         raise _inconsistent("the number of applications does not match the seal")
     try:
@@ -256,16 +274,31 @@ def _check_seal(body: bytes, digest: bytes, count: int, keys: CityKeys) -> str:
         public.verify(signature, SIGNATURE_CONTEXT + digest)
     except InvalidSignature:
         raise BundleRefused("untrusted", "the terminal's signature does not match") from None
-    return str(certificate.get("terminal_id", ""))
+    return certificate
 
 
-def submission_body(entry: dict[str, Any], upload_ids: dict[str, str]) -> dict[str, Any]:
-    """The submission a terminal would send for a bundled application (same content)."""
+def origin_mismatch(entry: dict[str, Any], signer: str) -> str | None:
+    """Why an application record cannot be taken from a bundle ``signer`` signed: it names
+    another terminal as its origin (None: it names the signer)."""
+    claimed = entry.get("origin_terminal_id")
+    if claimed == signer:
+        return None
+    return (
+        f"the application names terminal {claimed} as its origin, but the bundle was signed by"
+        f" terminal {signer}: an application is taken only from the terminal that made it"
+    )
+
+
+def submission_body(
+    entry: dict[str, Any], upload_ids: dict[str, str], origin: str
+) -> dict[str, Any]:
+    """The submission a terminal would send for a bundled application (same content), with
+    ``origin`` (the verified signer) as the terminal that made it."""
     application = entry.get("application") or {}
     body: dict[str, Any] = {
         "application_id": entry["application_id"],
         "receipt_number": entry["receipt_number"],
-        "terminal_id": entry["origin_terminal_id"],
+        "terminal_id": origin,
         "service_code": entry["service_code"],
         "form_id": entry["form_id"],
         "form_version": entry["form_version"],

@@ -89,6 +89,16 @@ CREATE TABLE IF NOT EXISTS withdrawn_services (
     service_code TEXT PRIMARY KEY,
     reason TEXT NOT NULL
 );
+-- Added with certificate revocation (central.revocations); an older data folder gets it on
+-- its next start, with no certificate on record (the module says how those are judged).
+CREATE TABLE IF NOT EXISTS bundle_certificates (
+    key_id TEXT PRIMARY KEY,
+    terminal_id TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    revoked_at TEXT
+);
+CREATE INDEX IF NOT EXISTS bundle_certificates_client ON bundle_certificates (client_id);
 """
 
 

@@ -42,6 +42,19 @@ certificate and signature at the end) and only then inserts the applications new
 outbox transaction, with their original ids, receipt numbers and origin terminal; attachment
 files written on the way are removed when the bundle is refused. Importing a bundle again, or
 one whose applications are already here (or already sent from here), inserts nothing.
+
+Revoked terminals. When a terminal is lost or stolen the platform revokes its certificate and
+lists its key id in a signed revocation list that every terminal pulls with its sync
+(kiosk.sync.revocation_pull). Import refuses a bundle whose signer's key is on the kept list
+(``Refusal.REVOKED``), whatever export time the bundle claims: that time is signed with the
+very key that was lost, so it proves nothing (the platform's rule, central.revocations, is the
+same; only the platform's staff may let such a bundle in). A terminal that has never pulled a
+list checks only the certificate.
+
+Relaying. The bundle itself (not only its applications) is kept and forwarded to the platform
+with the next sync (kiosk.sync.relay_push): the platform checks the signature, the certificate
+and its revocation again, records the signer as the origin of each application and this
+terminal as the relay, and refuses an application that names another origin than the signer.
 """
 
 from __future__ import annotations
@@ -70,6 +83,8 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from config.secrets import Secrets
 from kiosk.applications import open_application
+from kiosk.sync.relay_push import keep_for_relay
+from kiosk.sync.revocation_pull import RevocationList, stored_revocations, terminal_key_id
 from offline_cache.errors import RecordTamperedError
 from offline_cache.outbox import (
     ApplicationState,
@@ -105,6 +120,7 @@ class Refusal(StrEnum):
     TRUNCATED = "truncated"
     UNTRUSTED = "untrusted"
     INCONSISTENT = "inconsistent"
+    REVOKED = "revoked"  # signed by a terminal whose certificate the platform revoked
 
 
 class BundleRefused(Exception):
@@ -441,6 +457,7 @@ class BundleReader:
     handle: IO[bytes]
     city_key: bytes
     platform_key: Ed25519PublicKey
+    revocations: RevocationList | None = None
     bundle_id: str = ""
     signer: str = ""
     created_at: str = ""
@@ -562,6 +579,19 @@ class BundleReader:
         if seal.get("applications") != count:
             raise _inconsistent("the number of applications does not match the seal")
         signer, public = verify_certificate(seal.get("certificate"), self.platform_key)
+        revoked = (
+            self.revocations.lookup(terminal_key_id(public.public_bytes_raw()))
+            if self.revocations is not None
+            else None
+        )
+        if revoked is not None:
+            when = revoked.revoked_at.astimezone(UTC)
+            raise BundleRefused(
+                Refusal.REVOKED,
+                f"signed by a revoked terminal — the platform revoked terminal {signer}'s"
+                f" bundle certificate on {when:%Y-%m-%d %H:%M} UTC (lost or stolen). Nothing"
+                " was imported; hand the drive to the platform's staff.",
+            )
         try:
             public.verify(signature, SIGNATURE_CONTEXT + digest)
         except InvalidSignature:
@@ -653,8 +683,9 @@ def _imported(entry: dict[str, Any], sealed: bytes) -> ImportedApplication:
 def import_bundle(
     store: OfflineStore, secrets_: Secrets, path: Path, now: datetime | None = None
 ) -> ImportResult:
-    """Verify and decrypt the bundle at ``path``, then add the applications new here to the
-    outbox in one transaction. Raises BundleRefused (outbox untouched) or OSError."""
+    """Verify and decrypt the bundle at ``path`` (its signer not on the kept revocation list),
+    then add the applications new here to the outbox in one transaction. Raises BundleRefused
+    (outbox untouched) or OSError."""
     keys = BundleKeys.from_secrets(secrets_)
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     written: list[str] = []
@@ -664,7 +695,12 @@ def import_bundle(
     ratings: dict[str, object] = {}
     try:
         with path.open("rb") as handle:
-            reader = BundleReader(handle, keys.city_key, keys.platform_key)
+            reader = BundleReader(
+                handle,
+                keys.city_key,
+                keys.platform_key,
+                stored_revocations(store.data_dir, keys.platform_key),
+            )
             take = False
             for item in reader.items():
                 if isinstance(item, BundleApplication):
@@ -685,7 +721,15 @@ def import_bundle(
                         raise _inconsistent(f"attachment {item.attachment_id} is already used here")
                     store.vault.put_attachment_as(item.attachment_id, item.data)
                     written.append(item.attachment_id)
-        inserted = store.outbox.insert_imported(new, moment)
+        # A copy of the bundle goes to the platform whole with the next sync
+        # (kiosk.sync.relay_push), so the platform itself checks who made each application.
+        commit = keep_for_relay(store.data_dir, path, reader.bundle_id) if new else None
+        inserted: list[str] = []
+        try:
+            inserted = list(store.outbox.insert_imported(new, moment))
+        finally:
+            if commit is not None:
+                commit(inserted)
         for app_id in inserted:
             rating = ratings.get(app_id)
             if isinstance(rating, dict) and isinstance(rating.get("level"), str):

@@ -22,6 +22,7 @@ from kiosk.sync.engine import SyncEngine, SyncStatus
 from kiosk.sync.enrollment import enroll
 from kiosk.sync.outbox_lock import OutboxLocked
 from kiosk.sync.platform_client import PlatformClient
+from kiosk.sync.revocation_pull import RevocationPull
 from offline_cache.catalog_store import CatalogStore
 from offline_cache.store import OfflineStore
 
@@ -118,6 +119,7 @@ class SyncWorker:
                 config=self._config_pull(),
                 events=sync_audit_events(self._settings),
                 retention_days=self._settings.storage.retention_days,
+                revocations=RevocationPull.from_secrets(store.data_dir, secrets),
             )
             self._engine.run(self._stop)
         except OutboxLocked as error:

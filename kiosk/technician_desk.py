@@ -32,6 +32,7 @@ from kiosk.queue_desk import QueueDesk, QueueRow
 from kiosk.sync.engine import SyncEngine
 from kiosk.sync.outbox_lock import OutboxLock, OutboxLocked
 from kiosk.sync.platform_client import PlatformClient
+from kiosk.sync.revocation_pull import RevocationPull
 from kiosk.sync.wake import request_sync
 from offline_cache.store import OfflineStore
 
@@ -201,6 +202,7 @@ def sync_now(settings: KioskSettings) -> SyncSummary:
             terminal_id=settings.terminal.id,
             settings=settings.sync,
             versions={"kiosk": __version__},
+            revocations=RevocationPull.from_secrets(store.data_dir, secrets),
         )
         with OutboxLock(store.data_dir).held():  # never beside the sync service's engine
             report = engine.cycle(threading.Event())

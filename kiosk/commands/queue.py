@@ -25,7 +25,7 @@ from offline_cache.errors import StorageUnavailableError
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_CONFIG = 2
-EXIT_REFUSED = 3  # a bundle refused (damaged, another city, untrusted) or no bundle keys
+EXIT_REFUSED = 3  # a bundle refused (damaged, another city, untrusted, revoked signer) or no keys
 
 
 def _settings(args: argparse.Namespace) -> KioskSettings | None:

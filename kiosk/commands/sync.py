@@ -24,6 +24,7 @@ from kiosk.sync.enrollment import enroll, rotate
 from kiosk.sync.errors import SyncError
 from kiosk.sync.outbox_lock import OutboxLocked
 from kiosk.sync.platform_client import PlatformClient
+from kiosk.sync.revocation_pull import RevocationPull
 from offline_cache.catalog_store import CatalogStore
 from offline_cache.errors import StorageUnavailableError
 from offline_cache.store import OfflineStore
@@ -74,6 +75,7 @@ def _cmd_sync(args: argparse.Namespace) -> int:
         config=_config_pull(args, settings),
         events=sync_audit_events(settings),
         retention_days=settings.storage.retention_days,
+        revocations=RevocationPull.from_secrets(store.data_dir, secrets),
     )
     stop = threading.Event()
 

@@ -50,6 +50,8 @@ from kiosk.sync.errors import (
 from kiosk.sync.outbox_lock import OutboxLock
 from kiosk.sync.platform_client import PlatformClient
 from kiosk.sync.platform_models import submission_additions
+from kiosk.sync.relay_push import RelayPush
+from kiosk.sync.revocation_pull import RevocationOutcome, RevocationPull
 from kiosk.sync.tus_client import AttachmentUploader
 from kiosk.sync.wake import SyncWake
 from kiosk.technician_auth import entry_state
@@ -144,6 +146,7 @@ class CycleReport:
     ratings_closed: int = 0  # refused or already rated at the platform: done, not sent
     catalog: CatalogOutcome | None = None
     config: ConfigOutcome | None = None
+    revocations: RevocationOutcome | None = None
     next_due_s: float = 0.0
     errors: list[str] = field(default_factory=list)
 
@@ -167,6 +170,7 @@ class SyncEngine:
         events: SyncEvents | None = None,
         printer_status: Callable[[], PrinterReport | None] | None = None,
         retention_days: int | None = None,
+        revocations: RevocationPull | None = None,
     ) -> None:
         self._store = store
         self._client = client
@@ -186,6 +190,11 @@ class SyncEngine:
         # The audit log of the same data folder rides on the heartbeats (kiosk/sync/audit_push).
         self._audit_push = AuditPush(AuditLog(store.data_dir))
         self._last_catalog_pull: float | None = None
+        # The revoked terminal certificates a relaying terminal checks bundles against.
+        self._revocations = revocations
+        self._last_revocation_pull: float | None = None
+        # Queue bundles this terminal imported go to the platform whole (kiosk.sync.relay_push).
+        self._relay = RelayPush(store.data_dir)
         self._wake = SyncWake(store.data_dir)
         self._retention_days = retention_days  # None: personal data is purged elsewhere
         self._credentials_refused = False
@@ -334,8 +343,11 @@ class SyncEngine:
         report = CycleReport(next_due_s=self._settings.idle_poll_s)
         self._set_status(state=SyncState.SYNCING)
         self._maybe_heartbeat()
+        held = self._relay_bundles(report)
         due = []
         for record in self._store.outbox.in_state(*TO_SEND):
+            if record.application_id in held:
+                continue  # its bundle goes first, at the next pass
             wait_s = self._seconds_until_due(record.application_id)
             if wait_s > 0:
                 report.next_due_s = min(report.next_due_s, wait_s)
@@ -358,6 +370,7 @@ class SyncEngine:
         self._pull_statuses(report, stop)
         self._purge_expired()
         self._maybe_pull_catalog(report)
+        self._maybe_pull_revocations(report)
         outbox = self._store.outbox
         self._set_status(
             state=SyncState.IDLE,
@@ -368,6 +381,20 @@ class SyncEngine:
         # Kept on disk for the "offline since" banner, which must survive a restart.
         note_contact(self._store.data_dir, self._clock())
         return report
+
+    def _relay_bundles(self, report: CycleReport) -> set[str]:
+        """Forward the queue bundles imported here; the ids still waiting for theirs."""
+        relayed = self._relay.push(self._client, self._store.outbox, self._clock())
+        report.submitted += relayed.submitted
+        report.quarantined += relayed.quarantined
+        if relayed.relayed:
+            self._event(
+                "bundles_relayed",
+                bundles=relayed.relayed,
+                submitted=relayed.submitted,
+                quarantined=relayed.quarantined,
+            )
+        return relayed.waiting
 
     def _seconds_until_due(self, application_id: str) -> float:
         due = self._store.outbox.sync_info(application_id).next_attempt_at
@@ -646,6 +673,24 @@ class SyncEngine:
                 version=pulled.version,
                 previous_version=pulled.previous_version,
             )
+
+    def _maybe_pull_revocations(self, report: CycleReport) -> None:
+        """The signed list of revoked terminal certificates, every ``catalog_interval_s``."""
+        if self._revocations is None:
+            return
+        now = time.monotonic()
+        last = self._last_revocation_pull
+        if last is not None and now - last < self._settings.catalog_interval_s:
+            return
+        try:
+            pulled = self._revocations.pull(self._client, self._clock())
+        except (PermanentRefusal, TransientRefusal) as error:
+            log.info("revocation list not pulled", extra={"reason": str(error)[:200]})
+            return
+        self._last_revocation_pull = now
+        report.revocations = pulled.outcome
+        if pulled.outcome is not RevocationOutcome.CURRENT:
+            self._event(f"revocations_{pulled.outcome.value}", revoked=pulled.revoked)
 
     def _pull_config(self, report: CycleReport) -> None:
         assert self._config is not None

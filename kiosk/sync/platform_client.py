@@ -307,6 +307,38 @@ class PlatformClient:
         )
         return self._model(BundleCredentials, content, response)
 
+    def bundle_revocations(self) -> Any:
+        """The platform's signed list of revoked terminal certificates, as sent: the caller
+        checks the signature over these exact values (kiosk.sync.revocation_pull)."""
+        response, content = self._request(
+            "GET", self._url("bundle-revocations"), accept=frozenset({200})
+        )
+        media = response.headers.get("Content-Type", "").split(";")[0].strip()
+        if media != "application/json":
+            raise BadAnswer(f"expected JSON, got {media or 'no content type'}")
+        try:
+            return json.loads(content)
+        except ValueError:
+            raise BadAnswer("the revocation list is not JSON") from None
+
+    def relay_bundle(self, bundle: bytes) -> Any:
+        """Forward a queue bundle this terminal imported; the platform's BundleImport answer as
+        sent (kiosk.sync.relay_push validates it)."""
+        response, content = self._request(
+            "POST",
+            self._url("terminals/me/relayed-bundles"),
+            accept=frozenset({200}),
+            headers={"Content-Type": "application/octet-stream"},
+            data=bundle,
+        )
+        media = response.headers.get("Content-Type", "").split(";")[0].strip()
+        if media != "application/json":
+            raise BadAnswer(f"expected JSON, got {media or 'no content type'}")
+        try:
+            return json.loads(content)
+        except ValueError:
+            raise BadAnswer("the answer to a relayed bundle is not JSON") from None
+
     def tus_create(self, length: int, metadata: Mapping[str, str]) -> str:
         """Create an upload; returns its URL (checked to lie on the platform)."""
         encoded = ",".join(

@@ -618,43 +618,43 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../widgets/header.py" line="99"/>
+        <location filename="../widgets/header.py" line="101"/>
         <source>Switch to English</source>
         <translation>切换为英文</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="99"/>
+        <location filename="../widgets/header.py" line="101"/>
         <source>Switch to Chinese</source>
         <translation>切换为中文</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="101"/>
-        <location filename="../widgets/header.py" line="102"/>
+        <location filename="../widgets/header.py" line="103"/>
+        <location filename="../widgets/header.py" line="104"/>
         <source>Large text</source>
         <translation>大字</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="104"/>
+        <location filename="../widgets/header.py" line="106"/>
         <source>Voice off</source>
         <translation>语音已关</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="104"/>
+        <location filename="../widgets/header.py" line="106"/>
         <source>Voice on</source>
         <translation>语音已开</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="106"/>
+        <location filename="../widgets/header.py" line="108"/>
         <source>Mute voice guidance</source>
         <translation>关闭语音引导</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="107"/>
+        <location filename="../widgets/header.py" line="109"/>
         <source>Call staff</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="108"/>
+        <location filename="../widgets/header.py" line="110"/>
         <source>Call a staff member</source>
         <translation>呼叫工作人员</translation>
     </message>
@@ -1220,7 +1220,7 @@
     <message>
         <location filename="../widgets/technician_queue_page.py" line="186"/>
         <location filename="../widgets/technician_queue_page.py" line="188"/>
-        <location filename="../widgets/technician_queue_page.py" line="392"/>
+        <location filename="../widgets/technician_queue_page.py" line="397"/>
         <source>USB drives</source>
         <translation>U盘</translation>
     </message>
@@ -1296,147 +1296,152 @@
         <translation>数据包内容不一致，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="242"/>
+        <location filename="../widgets/technician_queue_page.py" line="236"/>
+        <source>Signed by a revoked terminal — the terminal that made this bundle was reported lost or stolen and the platform revoked it. Nothing was imported; hand the drive to the platform&apos;s staff.</source>
+        <translation>由已吊销的终端签名——制作此数据包的终端已报告丢失或被盗，平台已将其吊销。未导入任何内容；请将U盘交给平台工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/technician_queue_page.py" line="247"/>
         <source>Reading the queue…</source>
         <translation>正在读取队列…</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="244"/>
+        <location filename="../widgets/technician_queue_page.py" line="249"/>
         <source>Queue unavailable: </source>
         <translation>队列不可用：</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="254"/>
+        <location filename="../widgets/technician_queue_page.py" line="259"/>
         <source>Last contact with the platform: %1</source>
         <translation>最近一次与平台联系：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="255"/>
+        <location filename="../widgets/technician_queue_page.py" line="260"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="263"/>
+        <location filename="../widgets/technician_queue_page.py" line="268"/>
         <source>Waiting: %1 · Quarantined: %2</source>
         <translation>待发送：%1 · 已隔离：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="305"/>
+        <location filename="../widgets/technician_queue_page.py" line="310"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="322"/>
+        <location filename="../widgets/technician_queue_page.py" line="327"/>
         <source>%1 is back in the queue and will be sent at the next sync pass.</source>
         <translation>%1 已重新排队，将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="324"/>
+        <location filename="../widgets/technician_queue_page.py" line="329"/>
         <source>%1 will be sent at the next sync pass.</source>
         <translation>%1 将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="336"/>
+        <location filename="../widgets/technician_queue_page.py" line="341"/>
         <source>%1 is quarantined.</source>
         <translation>%1 已隔离。</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="342"/>
+        <location filename="../widgets/technician_queue_page.py" line="347"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="348"/>
+        <location filename="../widgets/technician_queue_page.py" line="353"/>
         <source>Last sync (%1): </source>
         <translation>上次同步（%1）：</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="355"/>
+        <location filename="../widgets/technician_queue_page.py" line="360"/>
         <source>Sync failed: </source>
         <translation>同步失败：</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="361"/>
+        <location filename="../widgets/technician_queue_page.py" line="366"/>
         <source>this terminal is not enrolled: no sync possible</source>
         <translation>本终端尚未注册，无法同步</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="363"/>
+        <location filename="../widgets/technician_queue_page.py" line="368"/>
         <source>the secrets file cannot be used: </source>
         <translation>密钥文件无法使用：</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="365"/>
+        <location filename="../widgets/technician_queue_page.py" line="370"/>
         <source>failed: </source>
         <translation>失败：</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="367"/>
+        <location filename="../widgets/technician_queue_page.py" line="372"/>
         <source>the sync service is running and was asked to sync now</source>
         <translation>同步服务正在运行，已请它立即同步</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="369"/>
+        <location filename="../widgets/technician_queue_page.py" line="374"/>
         <source>%1 sent, %2 quarantined, %3 to try again</source>
         <translation>已发送 %1 件，隔离 %2 件，待重试 %3 件</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="375"/>
+        <location filename="../widgets/technician_queue_page.py" line="380"/>
         <source>; errors: </source>
         <translation>；错误：</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="382"/>
+        <location filename="../widgets/technician_queue_page.py" line="387"/>
         <source>USB drives: looking…</source>
         <translation>U盘：正在查找…</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="396"/>
+        <location filename="../widgets/technician_queue_page.py" line="401"/>
         <source>%1 — %2 free</source>
         <translation>%1 — 可用 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="406"/>
+        <location filename="../widgets/technician_queue_page.py" line="411"/>
         <source>(no drive mounted: plug one in, then look again)</source>
         <translation>（未挂载U盘：请插入后再查找）</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="415"/>
+        <location filename="../widgets/technician_queue_page.py" line="420"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="420"/>
+        <location filename="../widgets/technician_queue_page.py" line="425"/>
         <source>Exported %1 applications (%2) to %3. They stay in this terminal&apos;s queue and are also sent from here once it is online; the platform counts each once.</source>
         <translation>已将 %1 件申请（%2）导出到 %3。这些申请仍保留在本终端队列中，联网后也会从本终端发送；平台对每件申请只计一次。</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="427"/>
+        <location filename="../widgets/technician_queue_page.py" line="432"/>
         <source> Left out, damaged on this terminal: %1.</source>
         <translation>以下申请在本终端已损坏，未导出：%1。</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="439"/>
+        <location filename="../widgets/technician_queue_page.py" line="444"/>
         <source>Nothing to export: no application is waiting.</source>
         <translation>无可导出内容：没有待发送的申请。</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="443"/>
+        <location filename="../widgets/technician_queue_page.py" line="448"/>
         <source>Export failed: </source>
         <translation>导出失败：</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="456"/>
+        <location filename="../widgets/technician_queue_page.py" line="461"/>
         <source>Checking and importing the bundle…</source>
         <translation>正在校验并导入数据包…</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="460"/>
+        <location filename="../widgets/technician_queue_page.py" line="465"/>
         <source>Bundle from terminal %1: %2 new, %3 already known.</source>
         <translation>来自终端 %1 的数据包：新增 %2 件，已有 %3 件。</translation>
     </message>
     <message>
-        <location filename="../widgets/technician_queue_page.py" line="472"/>
+        <location filename="../widgets/technician_queue_page.py" line="477"/>
         <source>Import failed: </source>
         <translation>导入失败：</translation>
     </message>
@@ -2268,48 +2273,48 @@
 <context>
     <name>TechnicianHomeScreen</name>
     <message>
-        <location filename="../screens/technician_home.py" line="81"/>
+        <location filename="../screens/technician_home.py" line="96"/>
         <source>Technician mode</source>
         <translation>运维模式</translation>
     </message>
     <message>
-        <location filename="../screens/technician_home.py" line="83"/>
+        <location filename="../screens/technician_home.py" line="98"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../screens/technician_home.py" line="84"/>
+        <location filename="../screens/technician_home.py" line="99"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../screens/technician_home.py" line="85"/>
+        <location filename="../screens/technician_home.py" line="100"/>
         <source>Health and logs</source>
         <translation>运行状态与日志</translation>
     </message>
     <message>
-        <location filename="../screens/technician_home.py" line="86"/>
+        <location filename="../screens/technician_home.py" line="101"/>
         <source>Receipts</source>
         <translation>回执</translation>
     </message>
     <message>
-        <location filename="../screens/technician_home.py" line="87"/>
+        <location filename="../screens/technician_home.py" line="102"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../screens/technician_home.py" line="88"/>
+        <location filename="../screens/technician_home.py" line="103"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../screens/technician_home.py" line="89"/>
+        <location filename="../screens/technician_home.py" line="104"/>
         <source>Enrollment</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../screens/technician_home.py" line="94"/>
-        <location filename="../screens/technician_home.py" line="95"/>
+        <location filename="../screens/technician_home.py" line="109"/>
+        <location filename="../screens/technician_home.py" line="110"/>
         <source>Leave technician mode</source>
         <translation>退出运维模式</translation>
     </message>

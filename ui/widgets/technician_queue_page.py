@@ -232,6 +232,11 @@ class QueuePage(QWidget):
                 "imported."
             ),
             Refusal.INCONSISTENT: self.tr("The bundle is inconsistent. Nothing was imported."),
+            Refusal.REVOKED: self.tr(
+                "Signed by a revoked terminal — the terminal that made this bundle was reported "
+                "lost or stolen and the platform revoked it. Nothing was imported; hand the "
+                "drive to the platform's staff."
+            ),
         }
         return reasons[error.reason]
 
