@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is needed, then runs the quality gates and the whole test suite.
-# The tests start the real stacks they need themselves (pcscd + vpcd, SANE, a loopback
+# The tests start the real stacks they need themselves (pcscd + our vpcd-protocol reader, SANE, a loopback
 # ESC/POS printer, Xvfb, speech-dispatcher, the reference platform) and stop them by PID.
 # Extra arguments go to pytest.
 set -euo pipefail

@@ -35,7 +35,7 @@ SERVICE_GONE = {
 # SCardStatus card states of pcsc-lite (pyscard does not export them).
 PCSC_ABSENT = 0x0002
 PCSC_PRESENT = 0x0004
-REMOVAL_CHECK_S = 0.6  # pcscd polls vpcd/USB readers every ~200-400 ms
+REMOVAL_CHECK_S = 0.6  # pcscd polls readers without an event thread (vpcd) every 400 ms
 CARD_MUTE = {scard.SCARD_W_UNRESPONSIVE_CARD, scard.SCARD_W_UNPOWERED_CARD}
 
 
