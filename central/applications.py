@@ -5,7 +5,10 @@ application id; the same key with the same payload returns the original answer, 
 payload 422, and while the first request is still being processed 409. The "in progress"
 claim is held in memory (it ends with the request, or with the server); results are stored.
 A new application's form data is checked against the schema of the form it names
-(central.form_schemas) when the platform runs with form validation.
+(central.form_schemas) when the platform runs with form validation. A terminal submits only in
+its own name: a ``terminal_id`` other than the authenticated terminal's is refused
+(``origin_mismatch``); an application made on another terminal reaches the platform in that
+terminal's signed queue bundle (central.routes_bundles), whose signer is its verified origin.
 """
 
 from __future__ import annotations
@@ -96,7 +99,16 @@ class ApplicationSubmission(BaseModel):
 
     application_id: Annotated[str, Field(pattern=r"^[0-9a-f-]{36}$")]
     receipt_number: ShortText
-    terminal_id: ShortText
+    terminal_id: Annotated[
+        str,
+        Field(
+            min_length=1,
+            max_length=128,
+            description="the submitting terminal's own id (the one its credentials were issued"
+            " for); an application made on another terminal goes in that terminal's queue"
+            " bundle (POST /terminals/me/relayed-bundles)",
+        ),
+    ]
     service_code: ShortText
     form_id: ShortText
     form_version: Annotated[int, Field(ge=1)]
@@ -198,6 +210,20 @@ def fingerprint(submission: BaseModel) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+def check_origin(terminal: Terminal, submission: ApplicationSubmission) -> None:
+    """Nothing when ``submission`` names the authenticated terminal as where it was made;
+    otherwise ApiError 422 ``origin_mismatch`` (the claim cannot be checked, so it is refused)."""
+    if submission.terminal_id != terminal.terminal_id:
+        raise ApiError(
+            422,
+            "origin_mismatch",
+            f"the application names terminal {submission.terminal_id}, but the credentials are"
+            f" terminal {terminal.terminal_id}'s: a terminal submits only its own applications;"
+            " one made on another terminal goes in that terminal's queue bundle"
+            " (POST /terminals/me/relayed-bundles)",
+        )
+
+
 def content_fingerprint(body: dict[str, Any]) -> str:
     """SHA-256 of what an application says, whichever terminal sent it and however its files
     were uploaded: the submission without the attachments' upload ids. A queue bundle makes one
@@ -247,6 +273,9 @@ class Applications:
         if replay is not None:
             return replay, True
         try:
+            # After this terminal's own replays (an answer it was given stays its answer) and
+            # before anything is looked up or stored: a terminal speaks only for itself.
+            check_origin(terminal, submission)
             stored = self.already_stored(submission)
             if stored is not None:
                 self._remember(terminal, key, payload_print, stored)

@@ -1,4 +1,5 @@
-"""Routes for applications: submit (Idempotency-Key), status by any number, rating."""
+"""Routes for applications: submit (Idempotency-Key, in the caller's own name), status by
+any number, rating."""
 
 from __future__ import annotations
 
@@ -38,7 +39,8 @@ def submit(
     terminal: TerminalAuth,
     idempotency_key: Annotated[str | None, Header(description="the application id")] = None,
 ) -> SubmissionResult:
-    """Submit once: a retry with the same key and payload gets the original answer."""
+    """Submit once: a retry with the same key and payload gets the original answer. The
+    ``terminal_id`` must be the calling terminal's own (422 ``origin_mismatch`` otherwise)."""
     result, replayed = _applications(request).submit(terminal, idempotency_key, body)
     if replayed:
         response.headers["Idempotent-Replayed"] = "true"

@@ -555,7 +555,9 @@ class SyncEngine:
         body = {
             "application_id": app_id,
             "receipt_number": record.receipt_number,
-            # An application brought in a queue bundle names the terminal that finalized it.
+            # An application brought in a queue bundle names the terminal that finalized it
+            # (sent alone only when its bundle could not be relayed; the platform then refuses
+            # it, 422 origin_mismatch, and it is quarantined with that reason).
             "terminal_id": outbox.origin_terminal(app_id) or self._terminal_id,
             "service_code": record.service_code,
             "form_id": record.form_id,

@@ -147,10 +147,13 @@ class RelayPush:
                     continue
                 except NotFound:
                     # A platform from before relaying: its applications go one by one, as then.
+                    # A platform that checks origins refuses those (422 origin_mismatch): the
+                    # engine quarantines them with its reason, and sends them no more.
                     log.warning("platform takes no relayed bundles; sending them one by one")
                 except PermanentRefusal as refusal:
                     # Refused whole (signed by a revoked terminal, say): a technician may still
-                    # retry an application, which then goes one by one.
+                    # retry an application, which then goes one by one (and is quarantined
+                    # again by a platform that takes submissions only in the sender's name).
                     reason = f"platform refused the bundle ({refusal.status} {refusal.code}): "
                     for app_id in waiting:
                         outbox.quarantine(app_id, (reason + str(refusal))[:500], now)

@@ -43,11 +43,14 @@ def http(platform: RunningPlatform) -> Iterator[httpx.Client]:
         yield client
 
 
-def _submission(form_id: str, version: int, data: dict[str, Any]) -> dict[str, Any]:
+def _submission(
+    form_id: str, version: int, data: dict[str, Any], terminal_id: str = "MY-FORMS-01"
+) -> dict[str, Any]:
     return {
         "application_id": str(uuid.uuid4()),
-        "receipt_number": "MY-FORMS-01-20261126-000001",
-        "terminal_id": "MY-FORMS-01",
+        "receipt_number": f"{terminal_id}-20261126-000001",
+        # The platform takes a submission only in the enrolled terminal's own name.
+        "terminal_id": terminal_id,
         "service_code": "510700-000-XK-0001",
         "form_id": form_id,
         "form_version": version,
@@ -143,5 +146,5 @@ def test_a_platform_without_validation_stores_form_data_as_it_comes(tmp_path: Pa
         with httpx.Client(base_url=plain.base_url + "/api/v1", timeout=10) as client:
             issued = client.post("/enroll", json={"code": code, "terminal_id": "MY-FORMS-02"})
             client.auth = (issued.json()["client_id"], issued.json()["client_secret"])
-            body = _submission("person-no-such-form", 1, {"anything": "goes"})
+            body = _submission("person-no-such-form", 1, {"anything": "goes"}, "MY-FORMS-02")
             assert _post(client, body).status_code == 201

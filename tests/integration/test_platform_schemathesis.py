@@ -77,8 +77,9 @@ schema.config.checks.negative_data_rejection.expected_statuses = [
 ]
 # Not checked: that every schema-valid request is accepted. Some rules are beyond what the
 # document can say, and the platform enforces them with a documented 4xx: Idempotency-Key
-# must be the application id, 不满意/非常不满意 need reasons, a bundle key must be a real
-# Ed25519 key, a catalog needs catalog_version and services, tus needs Tus-Resumable.
+# must be the application id, a submission names the caller's own terminal_id, 不满意/非常不满意
+# need reasons, a bundle key must be a real Ed25519 key, a catalog needs catalog_version and
+# services, tus needs Tus-Resumable.
 EXCLUDED = [positive_data_acceptance]
 
 

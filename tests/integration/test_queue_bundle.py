@@ -126,11 +126,12 @@ def test_export_import_twice_then_both_terminals_sync_and_the_platform_counts_ea
     assert len(_ours(tls_platform, ids)) == 3
     actions = [e.action for e in open_audit_log(hall.settings).entries_since(0)]
     assert actions.count("import") == 3
-    # The same id with other content is still refused, whichever terminal sends it.
+    # The same id with other content is still refused, whichever terminal sends it (in its
+    # own name: the platform takes no submission naming another terminal).
     forged = {
         "application_id": ids[0],
         "receipt_number": van.store.outbox.get(ids[0]).receipt_number,
-        "terminal_id": "MY-VAN-001",
+        "terminal_id": "MY-THIRD-001",
         "service_code": TEST_SERVICE,
         "form_id": "person-general",
         "form_version": 1,
