@@ -14,9 +14,10 @@ are refined at full resolution by fitting a line to the strongest colour step ac
 side, read only in a thin band around each side: the full frame is only ever halved.
 
 A side is judged by probes either side of it: a sharp, consistent colour change counts; a
-change that keeps growing farther out (a shadow's soft rim) counts a quarter; where glare has
-clipped the paper to white nothing is seen, so those points count neither way. A quad whose
-corners are far from square cannot be a page seen from above and scores 0.
+change that keeps growing farther out (a shadow's soft rim) counts a quarter, unless the
+opposite side is as soft (a page blurred by motion); where glare has clipped the paper to
+white nothing is seen, so those points count neither way. A quad whose corners are far from
+square cannot be a page seen from above and scores 0.
 """
 
 from __future__ import annotations
@@ -50,13 +51,18 @@ GOOD_ENOUGH = 0.85
 BORDER_FRACTION = 0.03
 REFINE_SAMPLES = 24
 BORDER_SIDE_SUPPORT = 0.2  # a side on the frame edge proves little (a shadow's edge, a cut page)
-# A shadow's rim is a ramp some 6 px wide here (σ ≈ 25 px in the frame); across a page's edge
-# the colour stops changing within a few pixels, even under motion blur. A point whose colour
-# change across 14 px, in the direction of the change across 6 px, is more than 1/0.75 of it
-# lies on a ramp and counts only a quarter.
+# A shadow's rim is a ramp some 6 px wide here (σ ≈ 25 px in the frame); across a sharp page
+# edge the colour stops changing within a few pixels. A point whose colour change across
+# 14 px, in the direction of the change across 6 px, is more than 1/0.75 of it, and less than
+# RAMP_STEP of whose change across 14 px happens across 3 px, lies on a ramp and counts only a
+# quarter, unless the opposite side is as soft: motion blur makes every edge across the motion
+# a ramp, on both sides of the page (the capture screen's blurred form was cut to a strip).
+# RAMP_STEP keeps a page's sharp edge with a shadow beyond it from counting as a ramp (2016
+# frame 13, low-contrast: Jaccard 0.93 -> 0.995).
 WIDE_OFFSET = 7.0
 WIDE_FRACTION = 0.75
 SOFT_PENALTY = 0.75
+RAMP_STEP = 0.4
 SHARP_FRACTION = 0.35  # of the colour change across 6 px that must happen across 3 px
 SUPPORT_OFFSET = 3  # pixels either side of a candidate side where colours are compared
 # Half-width of the band searched at full resolution, in working-image pixels: 1.5 (6 px in a
@@ -105,7 +111,7 @@ def detect_page(
     for mask in itertools.islice(masks, MASKS_BEFORE_LINES):
         found = _quads_from_mask(mask, min_area_fraction, lab.shape[1])
         best = _score_new(found, seen, scored, lab16, floor, best)
-        if best is not None and best[0] >= GOOD_ENOUGH:
+        if best is not None and best[0] >= GOOD_ENOUGH and not _blurred(best[1], lab16, floor):
             break  # every side on a clean edge: the other candidates cannot do better
     else:
         best = _line_candidates(lab, lab16, floor, min_area_fraction, best, scored)
@@ -148,6 +154,26 @@ def _cut_off(quad: FloatArray, lab: npt.NDArray[np.int16], floor: float) -> bool
     normal *= np.where(outward == 0, 1.0, outward)[:, None]
     strengths = _side_strengths(starts, ends, normal, lab, floor, 0.0)
     return bool((strengths[~on_frame] >= CUT_OFF_SIDES).all())
+
+
+BLURRED_SHARE = 0.5  # of the samples of both sides of a pair on soft ramps: a blurred page
+
+
+def _blurred(quad: FloatArray, lab: npt.NDArray[np.int16], floor: float) -> bool:
+    """Whether two opposite sides of a quad both lie on soft ramps: a page blurred across them.
+
+    Across a blurred edge any line along the ramp scores alike, so the first quad found good
+    enough may sit anywhere on it and jump between frames (auto-capture waits for still
+    corners): for such a page every candidate is scored and the best kept.
+    """
+    starts, ends = quad, quad[NEXT_CORNER]
+    direction = (ends - starts) / np.maximum(np.linalg.norm(ends - starts, axis=1), 1e-9)[:, None]
+    normal = np.stack([-direction[:, 1], direction[:, 0]], axis=1)
+    outward = np.sign((((starts + ends) / 2 - quad.mean(axis=0)) * normal).sum(axis=1))
+    normal *= np.where(outward == 0, 1.0, outward)[:, None]
+    _, soft, usable = _side_samples(starts, ends, normal, lab, floor, True, SIDE_SAMPLES)
+    blurred = soft >= BLURRED_SHARE * np.maximum(usable, 6)
+    return bool((blurred & blurred[[2, 3, 0, 1]]).any())
 
 
 def _score_new(
@@ -642,16 +668,24 @@ def _edge_supports(
     centre = quads.mean(axis=1, keepdims=True)
     outward = np.sign((((starts + ends) / 2 - centre) * normal).sum(axis=2))
     normal *= np.where(outward == 0, 1.0, outward)[..., None]
-    strengths = _side_strengths(
+    counted, soft, usable = _side_samples(
         starts.reshape(-1, 2),
         ends.reshape(-1, 2),
         normal.reshape(-1, 2),
         lab,
         floor,
-        BORDER_SIDE_SUPPORT,
         agreeing,
         samples,
-    ).reshape(-1, 4)
+    )
+    counted, soft, usable = counted.reshape(-1, 4), soft.reshape(-1, 4), usable.reshape(-1, 4)
+    # A soft ramp is discounted only where the opposite side is sharper: motion blur softens a
+    # page's opposite sides alike (every edge across the motion), a shadow's rim lies along
+    # one side of the page only. The opposite side's share of soft samples is excused.
+    opposite = [2, 3, 0, 1]
+    soft_share = np.where(usable >= 6, soft / np.maximum(usable, 1), 0.0)
+    excess = np.maximum(soft - soft_share[:, opposite] * usable, 0.0)
+    credit = counted - SOFT_PENALTY * excess
+    strengths = np.where(usable >= 6, credit / np.maximum(usable, 1), BORDER_SIDE_SUPPORT)
     score = strengths.min(axis=1) * 0.7 + strengths.mean(axis=1) * 0.3
     return np.asarray(np.where(_page_like(quads), score, 0.0), np.float64)
 
@@ -687,10 +721,26 @@ def _side_strengths(
 ) -> FloatArray:
     """Per side (start → end, unit outward ``normal``): the share of its samples on a clean edge.
 
-    A sample on a soft ramp counts only 1 - SOFT_PENALTY. A side with fewer than 6 samples
-    inside the frame and not clipped by glare scores ``off_frame``. Without
-    ``agreeing``, samples are not checked to change colour the same way (a quick first look).
+    A sample on a soft ramp counts only 1 - SOFT_PENALTY, whatever the opposite side (these
+    are quick looks). A side with fewer than 6 samples inside the frame and not clipped by
+    glare scores ``off_frame``. Without ``agreeing``, samples are not checked to change
+    colour the same way (a quick first look).
     """
+    counted, soft, usable = _side_samples(starts, ends, normal, lab, floor, agreeing, samples)
+    credit = counted - SOFT_PENALTY * soft
+    return np.where(usable >= 6, credit / np.maximum(usable, 1), off_frame)
+
+
+def _side_samples(
+    starts: FloatArray,
+    ends: FloatArray,
+    normal: FloatArray,
+    lab: npt.NDArray[np.int16],
+    floor: float,
+    agreeing: bool,
+    samples: FloatArray,
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Per side: samples on a clean edge, those of them on a soft ramp, samples usable at all."""
     height, width = lab.shape[:2]
     points = starts[:, None, :] + (ends - starts)[:, None, :] * samples  # S × 24 × 2
     # All six probes at once (inside and outside: far, near and wide), rounded to pixels.
@@ -718,7 +768,10 @@ def _side_strengths(
     d = diff.astype(np.float32)  # float32 holds these integers (below 2²⁴) exactly
     squares = np.einsum("snc,snc->sn", d, d)
     along = np.einsum("snc,snc->sn", (colours[4] - colours[5]).astype(np.float32), d)
-    soft = WIDE_FRACTION * along > squares
+    size_wide = np.abs(colours[4] - colours[5]).sum(axis=2)
+    # A page's edge with a shadow beyond it keeps changing too, but most of its change is a
+    # step across 3 px; across a rim the change is spread evenly over the ramp.
+    soft = (WIDE_FRACTION * along > squares) & (size_near < RAMP_STEP * size_wide)
     usable = valid.sum(axis=1)
     if agreeing:
         # Per side: the colour change most samples show (the median of 24: the mean of the
@@ -729,8 +782,11 @@ def _side_strengths(
         dot = np.einsum("snc,sc->sn", d, twice).astype(np.float64)
         lengths = squares.astype(np.float64) * np.einsum("sc,sc->s", twice, twice)[:, None]
         counted &= (dot > 0) & (4 * dot * dot > lengths)
-    credit = counted.sum(axis=1) - SOFT_PENALTY * (counted & soft).sum(axis=1)
-    return np.where(usable >= 6, credit / np.maximum(usable, 1), off_frame)
+    return (
+        counted.sum(axis=1).astype(np.float64),
+        (counted & soft).sum(axis=1).astype(np.float64),
+        usable.astype(np.float64),
+    )
 
 
 def _refine(image: npt.NDArray[np.uint8], corners: FloatArray, radius: float) -> FloatArray:
