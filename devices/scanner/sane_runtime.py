@@ -2,6 +2,9 @@
 
 ``sane.init()`` / ``sane.exit()`` act on the whole process, so an inventory's exit must not end
 a scan that is running; and libsane crashes when two threads list devices at the same time.
+SANE also forbids sane_exit while any call is still running: each user releases only after its
+own calls returned (SaneScanner.close waits for a scan or cancel still running on another
+thread; a listing holds its user across the listing).
 """
 
 from __future__ import annotations
@@ -34,7 +37,10 @@ def acquire() -> Any:
 
 
 def release() -> None:
-    """The matching end of ``acquire``: SANE exits when its last user is done."""
+    """The matching end of ``acquire``: SANE exits when its last user is done.
+
+    Call it only once none of the caller's SANE calls is running on any thread.
+    """
     global _users
     import sane
 

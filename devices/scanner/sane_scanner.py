@@ -4,6 +4,10 @@ Options are discovered from the device (SANE names them freely: "Color" or "24bi
 "ADF" or "Automatic Document Feeder"), so the configured mode, resolution and source are
 matched against what this device offers. SANE status codes become ScanError with a named
 problem. One SaneScanner per device; SANE itself is initialised once per process.
+
+Every sane_cancel goes through devices.scanner.sane_cancel (without the GIL: a backend slow to
+cancel must not freeze the UI). SANE forbids sane_close/sane_exit while another call on the
+handle runs, so ``close()`` waits for the scan or cancel still running on another thread.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import numpy.typing as npt
 from config.schema import SaneScannerSettings
 from devices.scanner import sane_runtime
 from devices.scanner.base import ScanError, ScannedPage, ScanProblem
+from devices.scanner.sane_cancel import GilFreeCancel
 from devices.scanner.sigpipe import ignore_sigpipe_again
 
 log = logging.getLogger(__name__)
@@ -65,6 +70,13 @@ class SaneScanner:
     def __init__(self, settings: SaneScannerSettings) -> None:
         self._settings = settings
         self._cancelled = threading.Event()
+        # Device calls running now (scan, cancel), so close() can wait for them; closed: no more.
+        self._calls = threading.Condition()
+        self._in_flight = 0
+        self._closed = False
+        # One sane_cancel at a time: backends join their reader in it, and two joins of the same
+        # thread hang (the `test` backend did, cancelled by the UI and the scan thread at once).
+        self._cancel_lock = threading.Lock()
         try:
             sane = sane_runtime.acquire()
         except ImportError as exc:
@@ -80,6 +92,7 @@ class SaneScanner:
             raise ScanError(ScanProblem.NO_DEVICE, str(exc)) from exc
         self.name = name
         self._duplex = False
+        self._cancel_device = GilFreeCancel(self._device)
         try:
             self._configure()
         except ScanError:
@@ -175,6 +188,8 @@ class SaneScanner:
     def scan(self) -> Iterator[ScannedPage]:
         """One page (flatbed) or every sheet in the feeder; ScanError names what went wrong."""
         self._cancelled.clear()
+        if self._closed:
+            raise ScanError(ScanProblem.NO_DEVICE, f"{self.name} is closed")
         dpi = round(float(getattr(self._device, "resolution", self._settings.resolution_dpi)))
         if not self.uses_feeder:
             yield ScannedPage(self._snap(), dpi)
@@ -204,38 +219,89 @@ class SaneScanner:
     def _snap_page(self) -> npt.NDArray[np.uint8]:
         if self._cancelled.is_set():
             raise ScanError(ScanProblem.CANCELLED)
+        if not self._enter():
+            raise ScanError(ScanProblem.NO_DEVICE, f"{self.name} is closed")
         try:
-            self._device.start()
-            # In a feeder batch sane_cancel() would end the batch: only after the last sheet.
-            image = self._device.snap(no_cancel=self.uses_feeder)
-        except Exception as exc:
-            problem = ScanProblem.CANCELLED if self._cancelled.is_set() else problem_of(exc)
-            if problem is not ScanProblem.CANCELLED and problem is not ScanProblem.FEEDER_EMPTY:
-                log.warning("scan failed on %s: %s", self.name, exc)
-            self._reset()
-            raise ScanError(problem, str(exc)) from exc
-        if self._cancelled.is_set():
-            self._reset()
-            raise ScanError(ScanProblem.CANCELLED)
+            try:
+                self._device.start()
+                # python-sane's own sane_cancel at the end of snap() holds the GIL: never let it
+                # run; the page's operation is ended by _reset() below (in a feeder batch only
+                # after the last sheet: sane_cancel ends the batch).
+                image = self._device.snap(no_cancel=True)
+            except Exception as exc:
+                problem = ScanProblem.CANCELLED if self._cancelled.is_set() else problem_of(exc)
+                if problem is not ScanProblem.CANCELLED and problem is not ScanProblem.FEEDER_EMPTY:
+                    log.warning("scan failed on %s: %s", self.name, exc)
+                self._reset()
+                raise ScanError(problem, str(exc)) from exc
+            if self._cancelled.is_set() or not self.uses_feeder:
+                self._reset()
+            if self._cancelled.is_set():
+                raise ScanError(ScanProblem.CANCELLED)
+        finally:
+            self._leave()
         rgb = np.asarray(image.convert("RGB"), dtype=np.uint8)
         return np.ascontiguousarray(rgb[:, :, ::-1])
 
-    def _reset(self) -> None:
+    def _enter(self) -> bool:
+        """Count a device call starting; False once closed (the handle is gone)."""
+        with self._calls:
+            if self._closed:
+                return False
+            self._in_flight += 1
+            return True
+
+    def _leave(self) -> None:
+        with self._calls:
+            self._in_flight -= 1
+            self._calls.notify_all()
+
+    def _reset(self, *, wait: bool = True) -> None:
+        """sane_cancel: ends the operation (a failed scan, a flatbed page, a feeder batch).
+
+        Without ``wait``, a cancel already running on another thread is enough: it ends the
+        operation as this one would, and the caller (the UI) does not wait for it.
+        """
+        if not self._cancel_lock.acquire(blocking=wait):
+            return
         try:
-            self._device.cancel()
-        except Exception as exc:  # the device may be gone; closing will tell
-            log.debug("cancel after a failed scan: %s", exc)
+            if not self._enter():
+                return  # closed: sane_close ended everything
+            try:
+                self._cancel_device()
+            except Exception as exc:  # the device may be gone; closing will tell
+                log.debug("cancel after a failed scan: %s", exc)
+            finally:
+                self._leave()
         finally:
+            self._cancel_lock.release()
             ignore_sigpipe_again()
 
     def cancel(self) -> None:
         """Stop the scan in progress (any thread): SANE allows sane_cancel() asynchronously."""
         self._cancelled.set()
-        self._reset()
+        self._reset(wait=False)
 
     def close(self) -> None:
-        """Close the device and release SANE."""
+        """Close the device and release SANE, once any scan or cancel on another thread returned."""
+        with self._calls:
+            if self._closed:
+                return
+            self._closed = True
+            busy = self._in_flight > 0
         try:
+            if busy:
+                # A scan still reading ends sooner cancelled; the handle is valid until below.
+                self._cancelled.set()
+                if self._cancel_lock.acquire(blocking=False):  # else one is running already
+                    try:
+                        self._cancel_device()
+                    except Exception as exc:
+                        log.debug("cancel before closing: %s", exc)
+                    finally:
+                        self._cancel_lock.release()
+                with self._calls:
+                    self._calls.wait_for(lambda: self._in_flight == 0)
             self._device.close()
         finally:
             sane_runtime.release()

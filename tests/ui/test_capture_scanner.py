@@ -3,6 +3,7 @@ Scan with progress, the device's problems in plain words, Stop scanning."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,21 @@ def test_a_duplex_jam_keeps_the_sheets_before_it_and_says_so(
     qtbot.waitUntil(lambda: screen.scan_worker is None, timeout=10000)
     assert len(screen.pages) == 2  # front and back of the first sheet
     assert "jammed" in screen.scan_problem.text()
+
+
+def test_a_scanner_slow_to_cancel_does_not_freeze_the_screen(
+    qtbot, screen, sane_config_dir
+) -> None:
+    """sane_cancel may take seconds on a real scanner: the cancel button returns at once."""
+    source = _scanner(device="dfeed:0", source="adf_duplex")
+    source.scanner.set_option("sheets", 50)  # type: ignore[attr-defined]
+    source.scanner.set_option("cancel-delay", 1500)  # type: ignore[attr-defined]
+    screen.begin("Household register", source)
+    screen.scan_button.click()
+    qtbot.waitUntil(lambda: len(screen.pages) >= 1, timeout=10000)
+    assert screen.scan_worker is not None, "the feeder should still be scanning"
+    started = time.monotonic()
+    screen.cancel_scan_button.click()
+    assert time.monotonic() - started < 0.5
+    qtbot.waitUntil(lambda: screen.scan_worker is None, timeout=10000)
+    assert len(screen.pages) < 100 and "cancelled" in screen.scan_problem.text()

@@ -56,6 +56,12 @@ PREVIEW_MIN_LARGE_TEXT_PX = (560, 300)
 SIDE_WIDTH = 460
 
 
+def _cancel_scan_off_ui_thread(source: ScannerCapture) -> None:
+    """Ask the scanner to stop from a thread of its own: a backend may take seconds to answer
+    sane_cancel, and the screen must keep drawing meanwhile (SANE allows it any time)."""
+    threading.Thread(target=source.cancel, name="scan-cancel", daemon=True).start()
+
+
 class CaptureScreen(JourneyScreen):
     """One material's capture session; ``done`` carries the pages in their order."""
 
@@ -216,7 +222,7 @@ class CaptureScreen(JourneyScreen):
             return
         DEVICE_RELEASES.started()
         if isinstance(source, ScannerCapture) and workers:
-            source.cancel()  # the scan ends when the device answers; SANE allows it any time
+            _cancel_scan_off_ui_thread(source)
         release = partial(DEVICE_RELEASES.release, source)
         if not workers:
             threading.Thread(target=release, name="capture-release", daemon=True).start()
@@ -297,7 +303,7 @@ class CaptureScreen(JourneyScreen):
     def cancel_scan(self) -> None:
         """Stop the scan in progress (the device answers within a moment)."""
         if isinstance(self.source, ScannerCapture) and self.scan_worker is not None:
-            self.source.cancel()
+            _cancel_scan_off_ui_thread(self.source)
 
     def _scanned(self, worker: ScanWorker, page: FinishedPage) -> None:
         if worker is not self.scan_worker:
