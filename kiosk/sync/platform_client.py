@@ -241,9 +241,7 @@ class PlatformClient:
 
     @staticmethod
     def _model(model: type[Model], content: bytes, response: requests.Response) -> Model:
-        media = response.headers.get("Content-Type", "").split(";")[0].strip()
-        if media != "application/json":
-            raise BadAnswer(f"expected JSON, got {media or 'no content type'}")
+        _require_json(response)
         try:
             return model.model_validate_json(content)
         except ValidationError as error:
@@ -313,13 +311,7 @@ class PlatformClient:
         response, content = self._request(
             "GET", self._url("bundle-revocations"), accept=frozenset({200})
         )
-        media = response.headers.get("Content-Type", "").split(";")[0].strip()
-        if media != "application/json":
-            raise BadAnswer(f"expected JSON, got {media or 'no content type'}")
-        try:
-            return json.loads(content)
-        except ValueError:
-            raise BadAnswer("the revocation list is not JSON") from None
+        return _json_as_sent(response, content, "the revocation list")
 
     def relay_bundle(self, bundle: bytes) -> Any:
         """Forward a queue bundle this terminal imported; the platform's BundleImport answer as
@@ -331,13 +323,7 @@ class PlatformClient:
             headers={"Content-Type": "application/octet-stream"},
             data=bundle,
         )
-        media = response.headers.get("Content-Type", "").split(";")[0].strip()
-        if media != "application/json":
-            raise BadAnswer(f"expected JSON, got {media or 'no content type'}")
-        try:
-            return json.loads(content)
-        except ValueError:
-            raise BadAnswer("the answer to a relayed bundle is not JSON") from None
+        return _json_as_sent(response, content, "the answer to a relayed bundle")
 
     def tus_create(self, length: int, metadata: Mapping[str, str]) -> str:
         """Create an upload; returns its URL (checked to lie on the platform)."""
@@ -481,3 +467,19 @@ def _segment(value: str) -> str:
     if not value or any(c in value for c in "/?#%\\") or value in (".", ".."):
         raise ValueError(f"not a usable number: {value!r}")
     return value
+
+
+def _require_json(response: requests.Response) -> None:
+    """BadAnswer unless the platform said the body is JSON."""
+    media = response.headers.get("Content-Type", "").split(";")[0].strip()
+    if media != "application/json":
+        raise BadAnswer(f"expected JSON, got {media or 'no content type'}")
+
+
+def _json_as_sent(response: requests.Response, content: bytes, what: str) -> Any:
+    """The JSON body as sent, for callers that check it themselves (signatures, models)."""
+    _require_json(response)
+    try:
+        return json.loads(content)
+    except ValueError:
+        raise BadAnswer(f"{what} is not JSON") from None
