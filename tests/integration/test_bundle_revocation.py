@@ -14,10 +14,7 @@ from __future__ import annotations
 
 import base64
 import json
-import ssl
 import time
-import urllib.error
-import urllib.request
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -88,24 +85,6 @@ def _key_id(settings: KioskSettings) -> str:
     return terminal_key_id(base64.b64decode(certificate["public_key"]))
 
 
-def _post_bundle(
-    platform: RunningPlatform, path: Path, query: str = ""
-) -> tuple[int, dict[str, Any]]:
-    token = (platform.data_dir / "admin.token").read_text().strip()
-    request = urllib.request.Request(
-        f"{platform.base_url}/api/v1/bundles{query}",
-        data=path.read_bytes(),
-        method="POST",
-        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/octet-stream"},
-    )
-    context = ssl.create_default_context(cafile=str(platform.ca_file))
-    try:
-        with urllib.request.urlopen(request, timeout=30, context=context) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read())
-
-
 def _export(settings: KioskSettings, drive: Path) -> Path:
     return QueueDesk(settings).export(drive).path
 
@@ -133,7 +112,7 @@ def test_a_revoked_vans_bundle_is_refused_at_the_platform_and_at_a_synced_relay(
 
     tls_platform.admin.revoke(_client_id(van))
 
-    status, answer = _post_bundle(tls_platform, stolen)
+    status, answer = tls_platform.admin.post_bundle(stolen)
     assert status == 422 and answer["error"] == "bundle_signer_revoked"
     assert answer["detail"].startswith("signed by a revoked terminal — ")
     assert "MY-VAN-301" in answer["detail"]
@@ -168,15 +147,15 @@ def test_a_revoked_vans_bundle_is_refused_at_the_platform_and_at_a_synced_relay(
 
     # Another van's bundle still imports at the hall and at the platform.
     assert QueueDesk(hall).import_bundle(good).new == 1
-    status, answer = _post_bundle(tls_platform, good)
+    status, answer = tls_platform.admin.post_bundle(good)
     assert (status, answer["new"], answer["refused"]) == (200, 1, [])
     stored = [a for a in tls_platform.admin.inventory() if a["application_id"] in good_ids]
     assert [a["origin_terminal_id"] for a in stored] == ["MY-VAN-302"]
 
     # Staff who know the drive left the van before it was lost may let it in, as admins.
-    status, answer = _post_bundle(tls_platform, stolen, "?accept_revoked_signer=true")
+    status, answer = tls_platform.admin.post_bundle(stolen, "?accept_revoked_signer=true")
     assert (status, answer["new"], answer["accepted_revoked_signer"]) == (200, 2, True)
-    status, answer = _post_bundle(tls_platform, good, "?accept_revoked_signer=true")
+    status, answer = tls_platform.admin.post_bundle(good, "?accept_revoked_signer=true")
     assert (status, answer["known"], answer["accepted_revoked_signer"]) == (200, 1, False)
 
 
@@ -247,7 +226,7 @@ def test_an_application_claiming_another_origin_than_the_signer_is_refused(
     # The hall, offline too, exports its queue: the van's applications ride along, still
     # naming the van as their origin, but the bundle is the hall's.
     relayed = _export(hall, drive)
-    status, answer = _post_bundle(tls_platform, relayed)
+    status, answer = tls_platform.admin.post_bundle(relayed)
 
     assert status == 200 and answer["signer"] == "MY-HALL-304"
     assert answer["new"] == 1

@@ -7,10 +7,7 @@ damaged ones, are refused with the outbox untouched."""
 from __future__ import annotations
 
 import json
-import ssl
 import threading
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -68,22 +65,6 @@ def _ours(platform: RunningPlatform, ids: list[str]) -> list[dict[str, Any]]:
     return [a for a in platform.admin.inventory() if a["application_id"] in ids]
 
 
-def _post_bundle(platform: RunningPlatform, path: Path) -> tuple[int, dict[str, Any]]:
-    token = (platform.data_dir / "admin.token").read_text().strip()
-    request = urllib.request.Request(
-        f"{platform.base_url}/api/v1/bundles",
-        data=path.read_bytes(),
-        method="POST",
-        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/octet-stream"},
-    )
-    context = ssl.create_default_context(cafile=str(platform.ca_file))
-    try:
-        with urllib.request.urlopen(request, timeout=30, context=context) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read())
-
-
 def test_export_import_twice_then_both_terminals_sync_and_the_platform_counts_each_once(
     van: SyncTerminal, hall: SyncTerminal, tls_platform: RunningPlatform, tmp_path: Path
 ) -> None:
@@ -121,7 +102,7 @@ def test_export_import_twice_then_both_terminals_sync_and_the_platform_counts_ea
         assert record.platform_number == numbers[app_id]
     # A bundle whose applications were all sent already changes nothing anywhere.
     assert QueueDesk(hall.settings).import_bundle(exported.path).new == 0
-    status, answer = _post_bundle(tls_platform, exported.path)
+    status, answer = tls_platform.admin.post_bundle(exported.path)
     assert (status, answer["new"], answer["known"]) == (200, 0, 3)
     assert len(_ours(tls_platform, ids)) == 3
     actions = [e.action for e in open_audit_log(hall.settings).entries_since(0)]
@@ -155,8 +136,8 @@ def test_the_platform_imports_a_bundle_itself_once_and_the_unit_then_adds_nothin
     ids = seed_applications(van.store, 2, attachments=1, size=5000, terminal_id="MY-VAN-001")
     exported = QueueDesk(van.settings).export(tmp_path)
 
-    assert _post_bundle(tls_platform, exported.path)[1]["new"] == 2
-    assert _post_bundle(tls_platform, exported.path)[1]["known"] == 2
+    assert tls_platform.admin.post_bundle(exported.path)[1]["new"] == 2
+    assert tls_platform.admin.post_bundle(exported.path)[1]["known"] == 2
     _drain(van)
 
     stored = _ours(tls_platform, ids)
@@ -181,7 +162,7 @@ def test_damaged_or_foreign_bundles_are_refused_with_the_outbox_untouched(
         with pytest.raises(BundleRefused) as refused:
             QueueDesk(hall.settings).import_bundle(path)
         assert refused.value.reason is reason
-        status, answer = _post_bundle(tls_platform, path)
+        status, answer = tls_platform.admin.post_bundle(path)
         assert status == 422 and answer["error"] == f"bundle_{reason.value}"
     with running_reference_platform(tmp_path / "other-city", tmp_path) as other_city:
         stranger = _terminal(tmp_path / "stranger", other_city, "MY-OTHER-001")

@@ -6,13 +6,9 @@ is not stored; the bundle's other applications still import, once."""
 from __future__ import annotations
 
 import json
-import ssl
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -46,22 +42,6 @@ def van(tmp_path: Path, tls_platform: RunningPlatform) -> Iterator[SyncTerminal]
     yield terminal
     terminal.client.close()
     terminal.store.close()
-
-
-def _post_bundle(platform: RunningPlatform, path: Path) -> tuple[int, dict[str, Any]]:
-    token = (platform.data_dir / "admin.token").read_text().strip()
-    request = urllib.request.Request(
-        f"{platform.base_url}/api/v1/bundles",
-        data=path.read_bytes(),
-        method="POST",
-        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/octet-stream"},
-    )
-    context = ssl.create_default_context(cafile=str(platform.ca_file))
-    try:
-        with urllib.request.urlopen(request, timeout=30, context=context) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read())
 
 
 def _ours(platform: RunningPlatform, ids: list[str]) -> list[str]:
@@ -105,7 +85,7 @@ def test_an_invalid_application_in_a_bundle_is_reported_and_the_others_import_on
     exported = QueueDesk(van.settings).export(tmp_path)
     assert exported.applications == 3
 
-    status, answer = _post_bundle(tls_platform, exported.path)
+    status, answer = tls_platform.admin.post_bundle(exported.path)
 
     assert status == 200
     assert (answer["new"], answer["known"]) == (2, 0)
@@ -119,7 +99,7 @@ def test_an_invalid_application_in_a_bundle_is_reported_and_the_others_import_on
     assert sorted(_ours(tls_platform, [*good, bad])) == sorted(good)
 
     # Importing the same bundle again: the valid ones are known, the invalid one still refused.
-    status, again = _post_bundle(tls_platform, exported.path)
+    status, again = tls_platform.admin.post_bundle(exported.path)
     assert (status, again["new"], again["known"]) == (200, 0, 2)
     assert [r["application_id"] for r in again["refused"]] == [bad]
     assert len(_ours(tls_platform, [*good, bad])) == 2
