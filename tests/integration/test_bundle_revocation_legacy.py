@@ -18,7 +18,6 @@ from tests.fixtures.platform import TlsFiles, running_reference_platform
 from tests.integration.test_bundle_revocation import (
     _client_id,
     _export,
-    _post_bundle,
     _seed,
     _terminal,
 )
@@ -42,10 +41,10 @@ def test_a_data_folder_from_before_revocation_keeps_working_and_revokes_by_perio
         conn.execute("DROP TABLE bundle_certificates")
 
     with running_reference_platform(data, tmp_path, tls=platform_tls, port=port) as platform:
-        status, answer = _post_bundle(platform, bundle)
+        status, answer = platform.admin.post_bundle(bundle)
         assert (status, answer["new"]) == (200, 1)
         platform.admin.revoke(_client_id(van))
-        status, answer = _post_bundle(platform, bundle)
+        status, answer = platform.admin.post_bundle(bundle)
         assert status == 422 and answer["error"] == "bundle_signer_revoked"
 
 
@@ -70,4 +69,4 @@ def test_a_terminal_cannot_have_another_terminals_key_certified(
         drive.mkdir()
         bundle = _export(van, drive)
         platform.admin.revoke(_client_id(van))
-        assert _post_bundle(platform, bundle)[1]["error"] == "bundle_signer_revoked"
+        assert platform.admin.post_bundle(bundle)[1]["error"] == "bundle_signer_revoked"
