@@ -41,7 +41,7 @@ from offline_cache.store import OfflineStore
 from tests.fixtures.bundle_keys import City
 from tests.fixtures.platform import RunningPlatform
 from tests.fixtures.sync import open_terminal, seed_applications
-from tests.integration.test_sync_commands import config_for, run
+from tests.integration.test_sync_commands import enrolled_config, run
 
 pytestmark = pytest.mark.stack
 
@@ -50,14 +50,7 @@ CANARIES = ("510703199001011234", "测试")
 
 
 def _terminal(root: Path, platform: RunningPlatform, terminal_id: str) -> KioskSettings:
-    root.mkdir()
-    config = config_for(root, platform)
-    text = config.read_text(encoding="utf-8").replace('id = "MY-DEMO-001"', f'id = "{terminal_id}"')
-    config.write_text(text, encoding="utf-8")
-    assert (
-        run(["enroll", platform.admin.enrollment_code(terminal_id), "--config", str(config)]) == 0
-    )
-    return load_settings(config)
+    return load_settings(enrolled_config(root, platform, terminal_id))
 
 
 def _config(settings: KioskSettings) -> str:

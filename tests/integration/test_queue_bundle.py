@@ -27,7 +27,7 @@ from tests.fixtures.sync import (
     TEST_SERVICE,
     SyncTerminal,
     enroll_terminal,
-    open_terminal,
+    enrolled_terminal,
     seed_applications,
     terminal_settings,
 )
@@ -35,14 +35,9 @@ from tests.fixtures.sync import (
 pytestmark = pytest.mark.stack
 
 
-def _terminal(root: Path, platform: RunningPlatform, terminal_id: str) -> SyncTerminal:
-    settings = terminal_settings(root, platform, terminal={"id": terminal_id})
-    return open_terminal(settings, enroll_terminal(settings, platform))
-
-
 @pytest.fixture
 def van(tmp_path: Path, tls_platform: RunningPlatform) -> Iterator[SyncTerminal]:
-    terminal = _terminal(tmp_path / "van", tls_platform, "MY-VAN-001")
+    terminal = enrolled_terminal(tmp_path / "van", tls_platform, "MY-VAN-001")
     yield terminal
     terminal.client.close()
     terminal.store.close()
@@ -50,7 +45,7 @@ def van(tmp_path: Path, tls_platform: RunningPlatform) -> Iterator[SyncTerminal]
 
 @pytest.fixture
 def hall(tmp_path: Path, tls_platform: RunningPlatform) -> Iterator[SyncTerminal]:
-    terminal = _terminal(tmp_path / "hall", tls_platform, "MY-HALL-001")
+    terminal = enrolled_terminal(tmp_path / "hall", tls_platform, "MY-HALL-001")
     yield terminal
     terminal.client.close()
     terminal.store.close()
@@ -120,7 +115,7 @@ def test_export_import_twice_then_both_terminals_sync_and_the_platform_counts_ea
         "data": {"matter": {"subject": "something else"}},
         "attachments": [],
     }
-    third = _terminal(tmp_path / "third", tls_platform, "MY-THIRD-001")
+    third = enrolled_terminal(tmp_path / "third", tls_platform, "MY-THIRD-001")
     try:
         with pytest.raises(PermanentRefusal) as refused:
             third.client.submit(ids[0], forged)
@@ -165,7 +160,7 @@ def test_damaged_or_foreign_bundles_are_refused_with_the_outbox_untouched(
         status, answer = tls_platform.admin.post_bundle(path)
         assert status == 422 and answer["error"] == f"bundle_{reason.value}"
     with running_reference_platform(tmp_path / "other-city", tmp_path) as other_city:
-        stranger = _terminal(tmp_path / "stranger", other_city, "MY-OTHER-001")
+        stranger = enrolled_terminal(tmp_path / "stranger", other_city, "MY-OTHER-001")
         try:
             with pytest.raises(BundleRefused) as refused:
                 QueueDesk(stranger.settings).import_bundle(exported)

@@ -13,26 +13,16 @@ from kiosk.commands import queue
 from offline_cache.store import OfflineStore
 from tests.fixtures.platform import RunningPlatform
 from tests.fixtures.sync import seed_applications
-from tests.integration.test_sync_commands import config_for, run
+from tests.integration.test_sync_commands import enrolled_config, run
 
 pytestmark = pytest.mark.stack
-
-
-def _terminal(root: Path, platform: RunningPlatform, terminal_id: str) -> Path:
-    root.mkdir()
-    config = config_for(root, platform)
-    text = config.read_text(encoding="utf-8").replace('id = "MY-DEMO-001"', f'id = "{terminal_id}"')
-    config.write_text(text, encoding="utf-8")
-    code = platform.admin.enrollment_code(terminal_id)
-    assert run(["enroll", code, "--config", str(config)]) == 0
-    return config
 
 
 def test_export_then_import_twice_and_a_damaged_copy(
     tmp_path: Path, tls_platform: RunningPlatform, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    van = _terminal(tmp_path / "van", tls_platform, "MY-VAN-007")
-    hall = _terminal(tmp_path / "hall", tls_platform, "MY-HALL-007")
+    van = enrolled_config(tmp_path / "van", tls_platform, "MY-VAN-007")
+    hall = enrolled_config(tmp_path / "hall", tls_platform, "MY-HALL-007")
     store = OfflineStore.open(load_settings(van).storage)
     try:
         seed_applications(store, 2, attachments=1, size=1500, terminal_id="MY-VAN-007")

@@ -29,10 +29,8 @@ from offline_cache.outbox import ApplicationState
 from tests.fixtures.platform import RunningPlatform
 from tests.fixtures.sync import (
     SyncTerminal,
-    enroll_terminal,
-    open_terminal,
+    enrolled_terminal,
     seed_applications,
-    terminal_settings,
 )
 from tests.form_samples import bundled_forms, sample_data
 
@@ -137,14 +135,9 @@ class _PlatformBeforeRelaying(PlatformClient):
         raise AssertionError("the platform took a bundle on a route it does not have")
 
 
-def _terminal(root: Path, platform: RunningPlatform, terminal_id: str) -> SyncTerminal:
-    settings = terminal_settings(root, platform, terminal={"id": terminal_id})
-    return open_terminal(settings, enroll_terminal(settings, platform))
-
-
 @pytest.fixture
 def van(tmp_path: Path, tls_platform: RunningPlatform) -> Iterator[SyncTerminal]:
-    terminal = _terminal(tmp_path / "van", tls_platform, "MY-VAN-ORIGIN1")
+    terminal = enrolled_terminal(tmp_path / "van", tls_platform, "MY-VAN-ORIGIN1")
     yield terminal
     terminal.client.close()
     terminal.store.close()
@@ -152,7 +145,7 @@ def van(tmp_path: Path, tls_platform: RunningPlatform) -> Iterator[SyncTerminal]
 
 @pytest.fixture
 def hall(tmp_path: Path, tls_platform: RunningPlatform) -> Iterator[SyncTerminal]:
-    terminal = _terminal(tmp_path / "hall", tls_platform, "MY-HALL-ORIGIN1")
+    terminal = enrolled_terminal(tmp_path / "hall", tls_platform, "MY-HALL-ORIGIN1")
     old = _PlatformBeforeRelaying.from_settings(
         terminal.settings, load_secrets(terminal.settings.storage.secrets_file)
     )

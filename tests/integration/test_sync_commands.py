@@ -43,6 +43,17 @@ def config_for(tmp_path: Path, platform: RunningPlatform) -> Path:
     return path
 
 
+def enrolled_config(root: Path, platform: RunningPlatform, terminal_id: str) -> Path:
+    """The settings file of a terminal named ``terminal_id`` in ``root``, enrolled with the CLI."""
+    root.mkdir()
+    config = config_for(root, platform)
+    text = config.read_text(encoding="utf-8").replace('id = "MY-DEMO-001"', f'id = "{terminal_id}"')
+    config.write_text(text, encoding="utf-8")
+    code = platform.admin.enrollment_code(terminal_id)
+    assert run(["enroll", code, "--config", str(config)]) == 0
+    return config
+
+
 def test_enroll_sync_once_and_queue_commands(
     tmp_path: Path, tls_platform: RunningPlatform, capsys: pytest.CaptureFixture[str]
 ) -> None:
